@@ -1,0 +1,17 @@
+import type { Config } from 'jest';
+
+// Test kinds follow the file suffix: *.unit.spec.ts (pure, fast), *.int.spec.ts (real
+// adapters: SQLite files, Redis, SMTP on loopback), *.e2e.spec.ts (HTTP against the Nest app).
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+
+const config: Config = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'] },
+    { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.spec.ts'] },
+  ],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+};
+
+export default config;

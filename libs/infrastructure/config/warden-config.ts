@@ -1,0 +1,77 @@
+import { resolve } from 'node:path';
+
+/** Every setting of contract §1 plus the thresholds the domain makes configurable. */
+export interface WardenConfig {
+  port: number;
+  dataDir: string;
+  eventStoreUrl?: string;
+  mongodbUrl?: string;
+  mongodbDb: string;
+  redisUrl?: string;
+  smtpUrl?: string;
+  mailFrom: string;
+  publicUrl: string;
+  apiKeys?: string;
+  masterKey?: string;
+  bcryptCost: number;
+  passwordCompositionRule: boolean;
+  session: { absoluteSeconds: number; idleSeconds: number };
+  emailVerification: { ttlSeconds: number; perMinute: number; perDay: number };
+  mail: { attempts: number; backoffMs: number };
+  projector: { pollIntervalMs: number; batchSize: number };
+  minPositionWaitMs: number;
+  logLevel: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+function int(env: Env, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer ≥ ${min}, got "${raw}"`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!['true', 'false', '1', '0'].includes(raw)) throw new Error(`${name} must be true or false, got "${raw}"`);
+  return raw === 'true' || raw === '1';
+}
+
+const opt = (env: Env, name: string) => (env[name] ? env[name] : undefined);
+
+export function loadConfig(env: Env = process.env): WardenConfig {
+  const port = int(env, 'PORT', 3000);
+  const bcryptCost = int(env, 'BCRYPT_COST', 12, 4);
+  if (bcryptCost > 31) throw new Error('BCRYPT_COST must be at most 31');
+  return {
+    port,
+    dataDir: resolve(env.WARDEN_DATA_DIR || './data'),
+    eventStoreUrl: opt(env, 'EVENTSTORE_URL'),
+    mongodbUrl: opt(env, 'MONGODB_URL'),
+    mongodbDb: env.MONGODB_DB || 'warden',
+    redisUrl: opt(env, 'REDIS_URL'),
+    smtpUrl: opt(env, 'SMTP_URL'),
+    mailFrom: env.MAIL_FROM || 'Warden <no-reply@localhost>',
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    apiKeys: opt(env, 'WARDEN_API_KEYS'),
+    masterKey: opt(env, 'WARDEN_MASTER_KEY'),
+    bcryptCost,
+    passwordCompositionRule: bool(env, 'PASSWORD_COMPOSITION_RULE', true),
+    session: {
+      absoluteSeconds: int(env, 'SESSION_ABSOLUTE_SECONDS', 30 * 86400, 1),
+      idleSeconds: int(env, 'SESSION_IDLE_SECONDS', 7 * 86400, 1),
+    },
+    emailVerification: {
+      ttlSeconds: int(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400, 1),
+      perMinute: int(env, 'EMAIL_VERIFICATION_PER_MINUTE', 1, 1),
+      perDay: int(env, 'EMAIL_VERIFICATION_PER_DAY', 5, 1),
+    },
+    mail: { attempts: int(env, 'MAIL_ATTEMPTS', 5, 1), backoffMs: int(env, 'MAIL_BACKOFF_MS', 2000, 1) },
+    projector: { pollIntervalMs: int(env, 'PROJECTOR_POLL_MS', 50, 1), batchSize: int(env, 'PROJECTOR_BATCH', 200, 1) },
+    minPositionWaitMs: int(env, 'MIN_POSITION_WAIT_MS', 2000, 0),
+    logLevel: env.LOG_LEVEL || 'info',
+  };
+}

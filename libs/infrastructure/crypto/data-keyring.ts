@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { open, seal } from './aead';
+import { deriveKey } from './master-key';
+import type { KeyStore } from '../keys/key-store.port';
+
+export type DataKey = { state: 'active'; key: Buffer } | { state: 'destroyed' };
+
+/**
+ * Per-account data keys, stored wrapped by the master key. Unwrapped keys are cached
+ * briefly: another process destroying a key is seen here within CACHE_MS, while this
+ * process's own destruction is seen at once.
+ */
+export class DataKeyring {
+  private static readonly CACHE_MS = 30_000;
+  private readonly wrapKey: Buffer;
+  private readonly cache = new Map<string, { value: DataKey; until: number }>();
+
+  constructor(
+    private readonly store: KeyStore,
+    masterKey: Buffer,
+  ) {
+    this.wrapKey = deriveKey(masterKey, 'key-wrap');
+  }
+
+  /** Mints the account's key; refused by the store if one exists or was ever destroyed. */
+  async create(accountId: string): Promise<Buffer> {
+    const key = randomBytes(32);
+    await this.store.create(accountId, seal(this.wrapKey, key, accountId));
+    this.remember(accountId, { state: 'active', key });
+    return key;
+  }
+
+  async get(accountId: string): Promise<DataKey | null> {
+    const cached = this.cache.get(accountId);
+    if (cached && cached.until > Date.now()) return cached.value;
+    const stored = await this.store.get(accountId);
+    if (!stored) return null;
+    const value: DataKey =
+      stored.state === 'active' ? { state: 'active', key: open(this.wrapKey, stored.wrappedKey, accountId) } : { state: 'destroyed' };
+    this.remember(accountId, value);
+    return value;
+  }
+
+  async destroy(accountId: string, at: Date): Promise<void> {
+    await this.store.destroy(accountId, at);
+    this.remember(accountId, { state: 'destroyed' });
+  }
+
+  private remember(accountId: string, value: DataKey): void {
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(accountId, { value, until: Date.now() + DataKeyring.CACHE_MS });
+  }
+}

@@ -1,0 +1,48 @@
+import { open, seal } from './aead';
+
+/** What a personal field reads once its account's data key has been destroyed. */
+export const ERASED = '[erased]';
+const PREFIX = 'enc:v1:';
+
+export function encryptValue(key: Buffer, accountId: string, value: string): string {
+  return PREFIX + seal(key, Buffer.from(value, 'utf8'), accountId).toString('base64');
+}
+
+export function isEncrypted(value: unknown): value is string {
+  return typeof value === 'string' && value.startsWith(PREFIX);
+}
+
+/** `key` null means the key is destroyed: the value is gone for good. */
+export function decryptValue(key: Buffer | null, accountId: string, value: string): string {
+  if (!key) return ERASED;
+  return open(key, Buffer.from(value.slice(PREFIX.length), 'base64'), accountId).toString('utf8');
+}
+
+/** Encrypts the named string fields of a record; other fields are copied as they are. */
+export function encryptFields<T extends Record<string, unknown>>(
+  key: Buffer,
+  accountId: string,
+  record: T,
+  fields: readonly string[],
+): T {
+  const out: Record<string, unknown> = { ...record };
+  for (const field of fields) {
+    const value = out[field];
+    if (typeof value === 'string') out[field] = encryptValue(key, accountId, value);
+  }
+  return out as T;
+}
+
+export function decryptFields<T extends Record<string, unknown>>(
+  key: Buffer | null,
+  accountId: string,
+  record: T,
+  fields: readonly string[],
+): T {
+  const out: Record<string, unknown> = { ...record };
+  for (const field of fields) {
+    const value = out[field];
+    if (isEncrypted(value)) out[field] = decryptValue(key, accountId, value);
+  }
+  return out as T;
+}
