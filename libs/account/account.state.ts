@@ -30,6 +30,7 @@ export interface AccountState {
   status: AccountStatus | null;
   email: string;
   username: string | null;
+  displayName: string;
   passwordHash: string;
   emailVerified: boolean;
   emailVerification: PendingToken | null;
@@ -50,6 +51,7 @@ export const initialState = (): AccountState => ({
   status: null,
   email: '',
   username: null,
+  displayName: '',
   passwordHash: '',
   emailVerified: false,
   emailVerification: null,
@@ -68,6 +70,7 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
         status: 'pending_verification',
         email: event.data.email,
         username: event.data.username,
+        displayName: event.data.displayName,
         passwordHash: event.data.passwordHash,
       };
     case 'EmailVerificationRequested':

@@ -1,0 +1,25 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AccountErrors } from '../../account/account.errors';
+import { accountOfToken, hashToken } from '../../infrastructure/crypto/tokens';
+import type { Position } from '../../shared/envelope';
+import { AccountCommandRunner } from '../shared/account-command-runner';
+import { ConfirmEmailCommand } from './confirm-email.command';
+
+export interface ConfirmEmailResult {
+  accountId: string;
+  status: string;
+  position?: Position;
+}
+
+@CommandHandler(ConfirmEmailCommand)
+export class ConfirmEmailHandler implements ICommandHandler<ConfirmEmailCommand, ConfirmEmailResult> {
+  constructor(private readonly runner: AccountCommandRunner) {}
+
+  async execute({ token, meta }: ConfirmEmailCommand): Promise<ConfirmEmailResult> {
+    const accountId = accountOfToken(token);
+    if (!accountId) throw AccountErrors.invalidToken();
+    const tokenHash = hashToken(token);
+    const outcome = await this.runner.run(accountId, (_s, now) => ({ type: 'ConfirmEmail', now: now.toISOString(), tokenHash }), meta);
+    return { accountId, status: outcome.state.status ?? 'active', position: outcome.position };
+  }
+}

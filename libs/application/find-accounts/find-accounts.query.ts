@@ -1,0 +1,3 @@
+export class FindAccountsQuery {
+  constructor(readonly by: { email: string } | { username: string }) {}
+}

@@ -1,0 +1,3 @@
+export class IntrospectSessionQuery {
+  constructor(readonly sessionToken: string) {}
+}

@@ -1,0 +1,3 @@
+export class ListSessionsQuery {
+  constructor(readonly accountId: string) {}
+}

@@ -1,0 +1,88 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { assertStrongPassword } from '../../account/password-policy';
+import type { WardenConfig } from '../../infrastructure/config/warden-config';
+import { WARDEN_CONFIG } from '../../infrastructure/tokens';
+import { conflict } from '../../shared/errors';
+import type { Position } from '../../shared/envelope';
+import { AccountCommandRunner } from '../shared/account-command-runner';
+import { isCommonPassword } from '../shared/common-passwords';
+import { newMailToken } from '../shared/mail-token-factory';
+import { normalizeEmail, normalizeUsername } from '../shared/normalize';
+import { normalizePassword, PasswordHasher } from '../shared/password-hasher';
+import { Reservations } from '../shared/reservations';
+import { ServiceKeys } from '../shared/service-keys';
+import { RegisterAccountCommand } from './register-account.command';
+
+export interface RegisterAccountResult {
+  accountId: string;
+  status: 'pending_verification';
+  position?: Position;
+}
+
+/**
+ * Claims the email (and username) in their reservation streams first, so that of two
+ * concurrent registrations exactly one wins; then writes the account's first events.
+ */
+@CommandHandler(RegisterAccountCommand)
+export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCommand, RegisterAccountResult> {
+  constructor(
+    private readonly runner: AccountCommandRunner,
+    private readonly reservations: Reservations,
+    private readonly hasher: PasswordHasher,
+    private readonly keys: ServiceKeys,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
+  ) {}
+
+  async execute({ input, meta }: RegisterAccountCommand): Promise<RegisterAccountResult> {
+    const email = input.email.trim().normalize('NFC');
+    const username = input.username ? input.username.trim().normalize('NFC') : null;
+    assertStrongPassword(normalizePassword(input.password), { email, username }, {
+      compositionRule: this.config.passwordCompositionRule,
+      isCommon: isCommonPassword,
+    });
+    const passwordHash = await this.hasher.hash(input.password);
+    const accountId = randomUUID();
+    const claimed: Array<['email' | 'username', string]> = [];
+    try {
+      await this.claim('email', normalizeEmail(email), accountId, meta, claimed);
+      if (username) await this.claim('username', normalizeUsername(username), accountId, meta, claimed);
+      const outcome = await this.runner.run(
+        accountId,
+        (_state, now) => ({
+          type: 'RegisterAccount',
+          now: now.toISOString(),
+          accountId,
+          email,
+          username,
+          displayName: input.displayName.trim(),
+          passwordHash,
+          verification: newMailToken(this.keys, 'verify-email', accountId, now, this.config.emailVerification.ttlSeconds),
+        }),
+        meta,
+      );
+      return { accountId, status: 'pending_verification', position: outcome.position };
+    } catch (error) {
+      // Nothing half-written: give back whatever this attempt had claimed.
+      for (const [kind, value] of claimed) await this.reservations.release(kind, value, accountId, meta);
+      throw error;
+    }
+  }
+
+  private async claim(
+    kind: 'email' | 'username',
+    value: string,
+    accountId: string,
+    meta: RegisterAccountCommand['meta'],
+    claimed: Array<['email' | 'username', string]>,
+  ): Promise<void> {
+    const outcome = await this.reservations.reserve(kind, value, accountId, meta);
+    if (!outcome.reserved) {
+      throw kind === 'email'
+        ? conflict('email_taken', 'An account with this email already exists.')
+        : conflict('username_taken', 'This username is taken.');
+    }
+    claimed.push([kind, value]);
+  }
+}

@@ -1,0 +1,13 @@
+import { deriveKey } from '../../infrastructure/crypto/master-key';
+import { MailTokens } from '../../infrastructure/crypto/tokens';
+
+/** Keys derived from the master key, one per purpose. */
+export class ServiceKeys {
+  readonly lookupKey: Buffer;
+  readonly mailTokens: MailTokens;
+
+  constructor(readonly masterKey: Buffer) {
+    this.lookupKey = deriveKey(masterKey, 'lookup');
+    this.mailTokens = new MailTokens(deriveKey(masterKey, 'token-mac'));
+  }
+}

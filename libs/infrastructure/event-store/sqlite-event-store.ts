@@ -1,0 +1,194 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelope';
+import { positionOf } from '../../shared/position';
+import {
+  type AppendResult,
+  type EventHandler,
+  type EventStore,
+  type ExpectedRevision,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type Subscription,
+  WrongExpectedRevisionError,
+} from './event-store.port';
+import { chainEvents, GENESIS_HASH } from './hash-chain';
+import { PollingSubscription } from './polling-subscription';
+import { EVENTS_SCHEMA, type EventRow, fromRow, type InsertParams, sequenceOf, toInsertParams } from './sqlite-event-row';
+import { DEFAULT_RETRY_DELAY_MS, reportToConsole, type SubscriptionOptions } from './subscription-options';
+
+export interface SqliteEventStoreOptions extends SubscriptionOptions {
+  /** How often a caught-up subscription looks for events appended by other processes. */
+  pollIntervalMs?: number;
+  /** Events read per page while a subscription catches up. */
+  batchSize?: number;
+  /** How long a writer waits for another process's write lock before failing. */
+  busyTimeoutMs?: number;
+}
+
+interface StreamHead {
+  revision: number;
+  hash: string;
+}
+
+/** SQLite's "no limit". */
+const UNLIMITED = -1;
+
+/**
+ * The embedded event store: one SQLite file that the api, projector and worker processes
+ * may open at the same time. WAL lets readers run beside the single writer; every append
+ * is one IMMEDIATE transaction, so the revision check, the chain head and the insert see
+ * the same state in every process. better-sqlite3 is synchronous: a writer waiting on
+ * another process's lock blocks this event loop for at most busyTimeoutMs.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly options: Required<SqliteEventStoreOptions>;
+  private readonly appendInTransaction: Database.Transaction<
+    (streamId: string, events: EventToAppend[], expected: ExpectedRevision) => RecordedEvent[]
+  >;
+  private readonly statements: ReturnType<typeof prepareStatements>;
+
+  constructor(file: string, options: SqliteEventStoreOptions = {}) {
+    this.options = {
+      pollIntervalMs: options.pollIntervalMs ?? 25,
+      batchSize: options.batchSize ?? 500,
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+      retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
+      onError: options.onError ?? reportToConsole,
+    };
+    mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file, { timeout: this.options.busyTimeoutMs });
+    this.db.pragma(`busy_timeout = ${this.options.busyTimeoutMs}`);
+    this.db.pragma('journal_mode = WAL');
+    // An acknowledged append is the audit record of a security decision: survive power loss too.
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(EVENTS_SCHEMA);
+    this.statements = prepareStatements(this.db);
+    this.appendInTransaction = this.db.transaction(
+      (streamId: string, events: EventToAppend[], expected: ExpectedRevision) =>
+        this.appendLocked(streamId, events, expected),
+    );
+  }
+
+  async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (events.length === 0) throw new Error(`append to ${streamId}: no events given`);
+    let recorded: RecordedEvent[];
+    try {
+      // IMMEDIATE takes the write lock before the revision check, not at the first insert.
+      recorded = this.appendInTransaction.deferred(streamId, events, expected);
+    } catch (error) {
+      if (!isStreamRevisionTaken(error)) throw error;
+      // Only a writer that bypassed this class's locking could get here; report it the same way.
+      throw new WrongExpectedRevisionError(streamId, expected, this.head(streamId)?.revision ?? 'no_stream');
+    }
+    for (const subscription of this.subscriptions) subscription.nudge();
+    const last = recorded[recorded.length - 1];
+    return { revision: last.revision, position: last.position, events: recorded };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? UNLIMITED;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.readBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.readForwards.all(streamId, options.fromRevision ?? 0, limit);
+    return rows.map(fromRow);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const after = options.after === undefined ? 0 : sequenceOf(options.after);
+    return this.statements.readAll.all(after, options.maxCount ?? UNLIMITED).map(fromRow);
+  }
+
+  subscribeToAll(after: Position | undefined, handler: EventHandler): Subscription {
+    if (after !== undefined) sequenceOf(after); // fail now on a foreign position, not in the loop
+    const subscription = new PollingSubscription(
+      (from, maxCount) => this.readAll({ after: from, maxCount }),
+      after,
+      handler,
+      {
+        intervalMs: this.options.pollIntervalMs,
+        batchSize: this.options.batchSize,
+        retryDelayMs: this.options.retryDelayMs,
+        onError: this.options.onError,
+      },
+    );
+    this.subscriptions.add(subscription);
+    return {
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
+    };
+  }
+
+  async headPosition(): Promise<Position | undefined> {
+    const row = this.statements.head.get();
+    return row?.sequence == null ? undefined : positionOf(row.sequence);
+  }
+
+  async ping(): Promise<void> {
+    this.statements.ping.get();
+  }
+
+  /** Stops this store's subscriptions (after their in-flight handlers), then closes the file. */
+  async close(): Promise<void> {
+    const running = [...this.subscriptions];
+    this.subscriptions.clear();
+    await Promise.all(running.map((subscription) => subscription.stop()));
+    if (this.db.open) this.db.close();
+  }
+
+  /** Runs inside the write transaction. */
+  private appendLocked(streamId: string, events: EventToAppend[], expected: ExpectedRevision): RecordedEvent[] {
+    const head = this.head(streamId);
+    const actual = head ? head.revision : 'no_stream';
+    if (actual !== expected) throw new WrongExpectedRevisionError(streamId, expected, actual);
+    const chained = chainEvents(streamId, head ? head.hash : GENESIS_HASH, head ? head.revision + 1 : 0, events);
+    return chained.map((event) => {
+      const { lastInsertRowid } = this.statements.insert.run(...toInsertParams(event));
+      return { ...event, position: positionOf(lastInsertRowid) };
+    });
+  }
+
+  private head(streamId: string): StreamHead | undefined {
+    return this.statements.streamHead.get(streamId);
+  }
+}
+
+function prepareStatements(db: Database.Database) {
+  const columns = 'sequence, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata';
+  return {
+    insert: db.prepare<InsertParams>(
+      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    streamHead: db.prepare<[string], StreamHead>(
+      `SELECT revision, json_extract(metadata, '$.hash') AS hash
+       FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`,
+    ),
+    readForwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
+    ),
+    readBackwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT ${columns} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    ),
+    readAll: db.prepare<[number, number], EventRow>(
+      `SELECT ${columns} FROM events WHERE sequence > ? ORDER BY sequence ASC LIMIT ?`,
+    ),
+    head: db.prepare<[], { sequence: number | null }>('SELECT MAX(sequence) AS sequence FROM events'),
+    ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
+  };
+}
+
+/** The (stream_id, revision) key, as opposed to a reused event_id, which is a caller bug. */
+function isStreamRevisionTaken(error: unknown): boolean {
+  return (
+    error instanceof Database.SqliteError &&
+    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.stream_id, events.revision')
+  );
+}

@@ -1,0 +1,67 @@
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/**
+ * Runs a TypeScript file in a separate OS process without a build step or ts-node: a
+ * require hook transpiles each .ts module on the fly with the `typescript` package.
+ */
+const BOOTSTRAP = `
+const fs = require('fs');
+const ts = require('typescript');
+require.extensions['.ts'] = (module, filename) => {
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+    fileName: filename,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  });
+  module._compile(outputText, filename);
+};
+require(process.env.TS_ENTRY);
+`;
+
+/**
+ * A child that prints `ready` once loaded, waits for `go` on stdin (so that all children
+ * start their work together), then prints one JSON line with its result and exits.
+ */
+export class TsWorker {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly lines: string[] = [];
+  private stderr = '';
+  private readonly readyPromise: Promise<void>;
+  private readonly exitPromise: Promise<number | null>;
+
+  constructor(entry: string, env: Record<string, string>) {
+    this.child = spawn(process.execPath, ['-e', BOOTSTRAP], {
+      cwd: process.cwd(),
+      env: { ...process.env, ...env, TS_ENTRY: entry },
+    });
+    this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    const stdout = createInterface({ input: this.child.stdout });
+    this.exitPromise = new Promise((resolve) => this.child.on('close', resolve));
+    this.readyPromise = new Promise((resolve, reject) => {
+      stdout.on('line', (line) => {
+        this.lines.push(line);
+        if (line === 'ready') resolve();
+      });
+      this.exitPromise.then(() => reject(new Error(`worker exited before ready: ${this.stderr}`)));
+    });
+  }
+
+  ready(): Promise<void> {
+    return this.readyPromise;
+  }
+
+  go(): void {
+    this.child.stdin.end('go\n');
+  }
+
+  /** The JSON result line, once the process has exited cleanly. */
+  async result<T>(): Promise<T> {
+    const code = await this.exitPromise;
+    if (code !== 0) throw new Error(`worker exited with ${code}: ${this.stderr}`);
+    return JSON.parse(this.lines[this.lines.length - 1]) as T;
+  }
+
+  kill(): void {
+    if (this.child.exitCode === null) this.child.kill();
+  }
+}

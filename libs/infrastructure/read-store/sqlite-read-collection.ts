@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3';
+import type { Doc, Filter, FindOptions, ReadCollection } from './read-store.port';
+import { assertCollectionName, assertDoc, assertFieldName, assertFilter, assertFindOptions } from './read-store-guards';
+import { fieldExpression, fieldOfUniqueIndex, indexName, orderByClause, whereClause } from './sqlite-query';
+import type { SqliteStatements } from './sqlite-statements';
+import { UniqueViolationError } from './unique-violation.error';
+
+/** Tables get a prefix so a collection can never collide with another adapter's table in a shared file. */
+export const TABLE_PREFIX = 'rm_';
+
+/**
+ * One read-model collection as a table `(id TEXT PRIMARY KEY, doc TEXT)`; `doc` holds the
+ * JSON of every field but `id`. The table is created on first use.
+ */
+export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
+  private readonly table: string;
+
+  constructor(
+    private readonly statements: SqliteStatements,
+    private readonly name: string,
+  ) {
+    assertCollectionName(name);
+    this.table = `${TABLE_PREFIX}${name}`;
+  }
+
+  async get(id: string): Promise<T | null> {
+    const row = this.sql(`SELECT id, doc FROM "${this.table}" WHERE id = ?`).get(id);
+    return row === undefined ? null : this.toDoc(row);
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    assertFilter(filter);
+    assertFindOptions(options);
+    if (options.limit === 0) return [];
+    const where = whereClause(filter, options.range);
+    const limit = options.limit === undefined ? '' : `LIMIT ${options.limit}`;
+    const sql = `SELECT id, doc FROM "${this.table}" ${where.sql} ${orderByClause(options.sort)} ${limit}`;
+    return this.sql(sql)
+      .all(...where.params)
+      .map((row) => this.toDoc(row));
+  }
+
+  async count(filter: Filter): Promise<number> {
+    assertFilter(filter);
+    const where = whereClause(filter);
+    const row = this.sql(`SELECT COUNT(*) AS n FROM "${this.table}" ${where.sql}`).get(...where.params);
+    return isRecord(row) && typeof row.n === 'number' ? row.n : 0;
+  }
+
+  async put(doc: T): Promise<void> {
+    assertDoc(doc);
+    const { id, ...fields } = doc;
+    const sql = `INSERT INTO "${this.table}" (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`;
+    this.refusingDuplicates(() => this.sql(sql).run(id, JSON.stringify(fields)));
+  }
+
+  async delete(id: string): Promise<void> {
+    this.sql(`DELETE FROM "${this.table}" WHERE id = ?`).run(id);
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    assertFilter(filter);
+    const where = whereClause(filter);
+    return this.sql(`DELETE FROM "${this.table}" ${where.sql}`).run(...where.params).changes;
+  }
+
+  async truncate(): Promise<void> {
+    this.sql(`DELETE FROM "${this.table}"`).run();
+  }
+
+  async ensureIndex(field: string, options: { unique?: boolean } = {}): Promise<void> {
+    assertFieldName(field);
+    if (field === 'id') return; // already the primary key
+    const unique = options.unique === true;
+    this.createTable();
+    const name = indexName(this.table, field, unique);
+    const ddl = `CREATE ${unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS "${name}" ON "${this.table}" (${fieldExpression(field)})`;
+    // Building a unique index over existing duplicates fails the same way a put would.
+    this.refusingDuplicates(() => this.statements.execOnce(ddl));
+  }
+
+  private sql(sql: string): Database.Statement {
+    this.createTable();
+    return this.statements.statement(sql);
+  }
+
+  private createTable(): void {
+    this.statements.execOnce(`CREATE TABLE IF NOT EXISTS "${this.table}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+  }
+
+  private refusingDuplicates(write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new UniqueViolationError(this.name, fieldOfUniqueIndex(this.table, error.message));
+      }
+      throw error;
+    }
+  }
+
+  private toDoc(row: unknown): T {
+    if (!isRecord(row) || typeof row.id !== 'string' || typeof row.doc !== 'string') {
+      throw new Error(`unexpected row shape in table ${this.table}`);
+    }
+    const fields: unknown = JSON.parse(row.doc);
+    if (!isRecord(fields)) throw new Error(`document ${row.id} in table ${this.table} is not a JSON object`);
+    // The stored shape is whatever put() was given for this collection: T by construction.
+    return { id: row.id, ...fields } as T;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,12 @@
+import type { DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
+import { accountsProjection } from './accounts/accounts.projector';
+import { auditProjection } from './audit/audit.projector';
+import type { Projection } from './projection';
+import { sessionsProjection } from './sessions/sessions.projector';
+
+/** Every read model of contract §5, in the order the runner advances them. */
+export const ACCOUNT_PROJECTIONS: readonly Projection<DecodedAccountEvent>[] = [
+  accountsProjection,
+  sessionsProjection,
+  auditProjection,
+];

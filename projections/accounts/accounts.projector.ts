@@ -1,0 +1,66 @@
+import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
+import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import { normalizeEmail, normalizeUsername } from '../../libs/application/shared/normalize';
+import { applyOnce, type DocFields } from '../apply-once';
+import type { Projection } from '../projection';
+import { ACCOUNTS, type AccountDoc } from './account-view';
+
+type Fields = DocFields<AccountDoc>;
+
+/** Each event's effect on the view; events not listed leave it as it is. */
+function apply(view: Fields | null, e: DecodedAccountEvent): Fields | null {
+  const event = e.event;
+  if (event.type === 'AccountRegistered') {
+    return {
+      accountId: event.data.accountId,
+      email: event.data.email,
+      emailNormalized: normalizeEmail(event.data.email),
+      username: event.data.username,
+      usernameNormalized: event.data.username ? normalizeUsername(event.data.username) : null,
+      displayName: event.data.displayName,
+      status: 'pending_verification',
+      emailVerified: false,
+      totpEnabled: false,
+      passwordDisabled: false,
+      lock: null,
+      suspension: null,
+      createdAt: e.occurredAt,
+      lastLoginAt: null,
+      failedLoginCount: 0,
+      passwordChangedAt: e.occurredAt,
+    };
+  }
+  if (!view) return null;
+  switch (event.type) {
+    case 'EmailVerified':
+      return { ...view, emailVerified: true, status: view.status === 'pending_verification' ? 'active' : view.status };
+    case 'LoginFailed':
+      return { ...view, failedLoginCount: view.failedLoginCount + 1 };
+    case 'LoginSucceeded':
+      return { ...view, lastLoginAt: e.occurredAt, failedLoginCount: 0 };
+    default:
+      return null;
+  }
+}
+
+const HANDLED = new Set(['AccountRegistered', 'EmailVerified', 'LoginFailed', 'LoginSucceeded']);
+
+export const accountsProjection: Projection<DecodedAccountEvent> = {
+  name: 'accounts',
+  version: 1,
+  canHandle: (type) => HANDLED.has(type),
+  async init(store: ReadStore) {
+    const accounts = store.collection<AccountDoc>(ACCOUNTS);
+    await accounts.ensureIndex('emailNormalized');
+    await accounts.ensureIndex('usernameNormalized');
+  },
+  async handle(events, store) {
+    const accounts = store.collection<AccountDoc>(ACCOUNTS);
+    for (const e of events) {
+      await applyOnce(accounts, e.accountId, e.position, (current) => apply(current, e));
+    }
+  },
+  async truncate(store) {
+    await store.collection(ACCOUNTS).truncate();
+  },
+};

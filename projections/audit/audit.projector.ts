@@ -1,0 +1,37 @@
+import { isAccountEventType } from '../../libs/account/account.events';
+import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
+import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import { insertOnce } from '../apply-once';
+import type { Projection } from '../projection';
+import { AUDIT_ENTRIES, type AuditEntryDoc } from './audit-entry';
+import { summarize } from './summaries';
+
+export const auditProjection: Projection<DecodedAccountEvent> = {
+  name: 'audit',
+  version: 1,
+  canHandle: isAccountEventType,
+  async init(store: ReadStore) {
+    const entries = store.collection<AuditEntryDoc>(AUDIT_ENTRIES);
+    await entries.ensureIndex('accountId');
+    await entries.ensureIndex('occurredAt');
+  },
+  async handle(events, store) {
+    const entries = store.collection<AuditEntryDoc>(AUDIT_ENTRIES);
+    for (const e of events) {
+      await insertOnce(entries, e.eventId, e.position, {
+        eventId: e.eventId,
+        accountId: e.accountId,
+        type: e.type,
+        occurredAt: e.occurredAt,
+        actor: e.metadata.actor,
+        summary: summarize(e.event),
+        ip: e.metadata.client?.ip ?? null,
+        userAgent: e.metadata.client?.userAgent ?? null,
+        correlationId: e.metadata.correlationId,
+      });
+    }
+  },
+  async truncate(store) {
+    await store.collection(AUDIT_ENTRIES).truncate();
+  },
+};

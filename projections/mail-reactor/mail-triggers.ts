@@ -1,0 +1,13 @@
+/** Which events call for a mail, and which template renders it (contract §6). */
+export const MAIL_TRIGGERS: Record<string, string> = {
+  EmailVerificationRequested: 'verify-email',
+};
+
+export const MAIL_QUEUE = 'mail';
+
+/** A mail job names its triggering event only: no address or name waits in the queue. */
+export interface MailJob {
+  streamId: string;
+  revision: number;
+  template: string;
+}

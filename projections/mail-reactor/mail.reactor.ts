@@ -1,0 +1,25 @@
+import type { RecordedEvent } from '../../libs/shared/envelope';
+import type { JobQueue } from '../../libs/infrastructure/queue/job-queue.port';
+import type { Projection } from '../projection';
+import { MAIL_QUEUE, MAIL_TRIGGERS, type MailJob } from './mail-triggers';
+
+/**
+ * Turns mail-worthy events into queued mail jobs, checkpointed like a projection. The job
+ * id is the event id, so a replayed batch enqueues nothing new: one mail per event.
+ */
+export function mailReactor(queue: JobQueue): Projection<RecordedEvent> {
+  return {
+    name: 'mail-reactor',
+    version: 1,
+    canHandle: (type) => type in MAIL_TRIGGERS,
+    init: async () => undefined,
+    async handle(events) {
+      for (const event of events) {
+        const job: MailJob = { streamId: event.streamId, revision: event.revision, template: MAIL_TRIGGERS[event.type] };
+        await queue.enqueue(MAIL_QUEUE, event.eventId, job);
+      }
+    },
+    // Nothing to empty: a rebuild must never mail again, and enqueue is idempotent anyway.
+    truncate: async () => undefined,
+  };
+}
