@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AccountRepository } from '../../../libs/application/shared/account.repository';
-import { ServiceKeys } from '../../../libs/application/shared/service-keys';
+import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
 import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
 import { ERASED } from '../../../libs/infrastructure/crypto/personal-data';
 import { AccountEventCodec } from '../../../libs/infrastructure/event-codec/account-event.codec';

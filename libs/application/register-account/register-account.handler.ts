@@ -12,7 +12,7 @@ import { newMailToken } from '../shared/mail-token-factory';
 import { normalizeEmail, normalizeUsername } from '../shared/normalize';
 import { normalizePassword, PasswordHasher } from '../shared/password-hasher';
 import { Reservations } from '../shared/reservations';
-import { ServiceKeys } from '../shared/service-keys';
+import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import { RegisterAccountCommand } from './register-account.command';
 
 export interface RegisterAccountResult {

@@ -6,7 +6,7 @@ import { AccountCommandRunner } from '../shared/account-command-runner';
 import { newMailToken } from '../shared/mail-token-factory';
 import { normalizeEmail } from '../shared/normalize';
 import { Reservations } from '../shared/reservations';
-import { ServiceKeys } from '../shared/service-keys';
+import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import { ResendEmailVerificationCommand } from './resend-email-verification.command';
 
 /**

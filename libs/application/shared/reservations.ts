@@ -4,7 +4,7 @@ import type { EventStore } from '../../infrastructure/event-store/event-store.po
 import { WrongExpectedRevisionError } from '../../infrastructure/event-store/event-store.port';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import type { RecordedEvent } from '../../shared/envelope';
-import { ServiceKeys } from './service-keys';
+import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import type { CommandMetadata } from './command-metadata';
 
 export type ReservationKind = 'email' | 'username';

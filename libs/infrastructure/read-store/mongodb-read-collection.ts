@@ -46,7 +46,8 @@ export class MongoDbReadCollection<T extends Doc> implements ReadCollection<T> {
   async put(doc: T): Promise<void> {
     assertDoc(doc);
     const { id, ...fields } = doc;
-    await this.refusingDuplicates(() => this.collection.replaceOne({ _id: { $eq: id } }, fields, { upsert: true }));
+    // A plain equality on `_id` (id is checked to be a string): the upsert takes its _id from it.
+    await this.refusingDuplicates(() => this.collection.replaceOne({ _id: id }, fields, { upsert: true }));
   }
 
   async delete(id: string): Promise<void> {
@@ -99,7 +100,7 @@ export class MongoDbReadCollection<T extends Doc> implements ReadCollection<T> {
 }
 
 /** Servers report the refusing index's key pattern, e.g. {email: 1}. */
-function duplicatedField(error: MongoServerError): string | undefined {
+export function duplicatedField(error: MongoServerError): string | undefined {
   const pattern: unknown = error.errorResponse.keyPattern;
   if (typeof pattern !== 'object' || pattern === null) return undefined;
   const [field] = Object.keys(pattern as Document);

@@ -37,7 +37,7 @@ export class MongoDbReadStore implements ReadStore {
   }
 
   async saveCheckpoint(projector: string, position: Position): Promise<void> {
-    await this.checkpoints.updateOne({ _id: { $eq: projector } }, { $set: { position } }, { upsert: true });
+    await this.checkpoints.updateOne({ _id: projector }, { $set: { position } }, { upsert: true });
   }
 
   async deleteCheckpoint(projector: string): Promise<void> {

@@ -4,9 +4,10 @@
 import type { Doc, Filter, FindOptions } from './read-store.port';
 
 const COLLECTION_NAME = /^[a-z_][a-z0-9_]*$/;
-// Top-level fields only: no dots (nested paths) and no leading `_` or `$` (MongoDB's
-// `_id` and operators).
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
+// Top-level fields only: no dots (nested paths), no `$` (MongoDB operators). `_id` is
+// where MongoDB keeps `id`; other leading underscores (e.g. `_position`) are fine.
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const RESERVED_FIELD = '_id';
 const MAX_NAME_LENGTH = 64;
 
 /** Each adapter keeps its projector checkpoints under this name. */
@@ -26,12 +27,13 @@ export function assertFieldName(field: string): void {
   if (typeof field !== 'string' || field.length > MAX_NAME_LENGTH || !FIELD_NAME.test(field)) {
     throw new TypeError(`invalid field name ${JSON.stringify(field)}: expected ${FIELD_NAME}`);
   }
+  if (field === RESERVED_FIELD) throw new TypeError(`field name "${RESERVED_FIELD}" is reserved: use id`);
 }
 
 export function assertDoc(doc: Doc): void {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new TypeError('a document must be an object');
   if (typeof doc.id !== 'string' || doc.id.length === 0) throw new TypeError('a document needs a non-empty string id');
-  if ('_id' in doc) throw new TypeError('a document must not carry an _id field');
+  if (RESERVED_FIELD in doc) throw new TypeError(`a document must not carry an ${RESERVED_FIELD} field`);
 }
 
 /** Rejects operator objects such as {"$ne": null} that would otherwise reach MongoDB. */

@@ -193,6 +193,16 @@ export function describeReadStoreContract(name: string, create: () => Promise<Re
         expect(ids(await people.find({}, { sort: [{ field: 'id', direction: 'desc' }] }))).toEqual(['p4', 'p3', 'p2', 'p1']);
       });
 
+      it('ranges and sorts on a field with a leading underscore', async () => {
+        const entries = fresh<Doc>();
+        for (const n of [3, 1, 2]) await entries.put({ id: `e${n}`, _position: `0000000000000000000${n}` });
+        const page = await entries.find({}, {
+          range: { field: '_position', lt: '00000000000000000003' },
+          sort: [{ field: '_position', direction: 'desc' }],
+        });
+        expect(ids(page)).toEqual(['e2', 'e1']);
+      });
+
       it('sorts by several fields', async () => {
         const people = await seeded(ada, bob, cy, dee);
         const sorted = await people.find({}, {
@@ -287,6 +297,8 @@ export function describeReadStoreContract(name: string, create: () => Promise<Re
         await expect(people.find({ 'nested.field': 'x' })).rejects.toThrow(TypeError);
         await expect(people.find({}, { sort: [{ field: '$where', direction: 'asc' }] })).rejects.toThrow(TypeError);
         await expect(people.ensureIndex('_id')).rejects.toThrow(TypeError);
+        await expect(people.find({ _id: 'p1' })).rejects.toThrow(TypeError);
+        await expect(people.put({ id: 'p9', _id: 'x' })).rejects.toThrow(TypeError);
         const injected = JSON.parse('{"name": {"$ne": null}}') as Record<string, string>;
         await expect(people.find(injected)).rejects.toThrow(TypeError);
         await expect(people.count(injected)).rejects.toThrow(TypeError);

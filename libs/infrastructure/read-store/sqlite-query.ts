@@ -43,7 +43,7 @@ export function whereClause(filter: Filter, range?: FindOptions['range']): SqlWh
 /** Always ends with `id`, so equal keys come back in the same order in every adapter. */
 export function orderByClause(sort: FindOptions['sort'] = []): string {
   const keys = sort.map(({ field, direction }) => `${fieldExpression(field)} ${direction === 'asc' ? 'ASC' : 'DESC'}`);
-  
+  if (!sort.some(({ field }) => field === 'id')) keys.push('id ASC');
   return `ORDER BY ${keys.join(', ')}`;
 }
 
@@ -74,7 +74,7 @@ function equality(field: string, value: FilterValue): Condition {
   if (value === null) return { sql: `${expr} IS NULL`, params: [] };
   if (field === 'id') return typeof value === 'string' ? { sql: 'id = ?', params: [value] } : { sql: NOTHING, params: [] };
   if (typeof value === 'boolean') {
-    return { sql: `${expr} = ?`, params: [value ? 1 : 0] };
+    return { sql: `${expr} = ? AND ${typeExpression(field)} = '${value ? 'true' : 'false'}'`, params: [value ? 1 : 0] };
   }
   return { sql: `${expr} = ? AND ${typeCheck(field, value)}`, params: [value] };
 }

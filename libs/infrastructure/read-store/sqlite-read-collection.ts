@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { Doc, Filter, FindOptions, ReadCollection } from './read-store.port';
 import { assertCollectionName, assertDoc, assertFieldName, assertFilter, assertFindOptions } from './read-store-guards';
 import { fieldExpression, fieldOfUniqueIndex, indexName, orderByClause, whereClause } from './sqlite-query';
@@ -33,10 +33,11 @@ export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
     assertFindOptions(options);
     if (options.limit === 0) return [];
     const where = whereClause(filter, options.range);
-    const limit = options.limit === undefined ? '' : `LIMIT ${options.limit}`;
-    const sql = `SELECT id, doc FROM "${this.table}" ${where.sql} ${orderByClause(options.sort)} ${limit}`;
+    // Bound, not inlined: one cached statement serves every limit.
+    const limit = options.limit === undefined ? { sql: '', params: [] } : { sql: 'LIMIT ?', params: [options.limit] };
+    const sql = `SELECT id, doc FROM "${this.table}" ${where.sql} ${orderByClause(options.sort)} ${limit.sql}`;
     return this.sql(sql)
-      .all(...where.params)
+      .all(...where.params, ...limit.params)
       .map((row) => this.toDoc(row));
   }
 
@@ -92,8 +93,9 @@ export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
     try {
       write();
     } catch (error) {
-      if (error instanceof Database.SqliteError && error.code === 'SQLITE_CONSTRAINT_UNIQUE') {
-        throw new UniqueViolationError(this.name, fieldOfUniqueIndex(this.table, error.message));
+      const failure = sqliteError(error);
+      if (failure?.code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        throw new UniqueViolationError(this.name, fieldOfUniqueIndex(this.table, failure.message));
       }
       throw error;
     }
@@ -112,4 +114,15 @@ export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The code and message of a better-sqlite3 error, read by shape: its native part keeps the
+ * SqliteError class (and the `Error` of the realm) it first saw, so `instanceof` fails when
+ * the module is loaded again in another realm, as jest does for each test file.
+ */
+function sqliteError(error: unknown): { code: string; message: string } | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return typeof code === 'string' && typeof message === 'string' ? { code, message } : undefined;
 }

@@ -1,5 +1,5 @@
-import { deriveKey } from '../../infrastructure/crypto/master-key';
-import { MailTokens } from '../../infrastructure/crypto/tokens';
+import { deriveKey } from './master-key';
+import { MailTokens } from './tokens';
 
 /** Keys derived from the master key, one per purpose. */
 export class ServiceKeys {

@@ -1,0 +1,34 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { ApplicationModule } from '../../libs/application/application.module';
+import { AccountsController } from './controllers/accounts.controller';
+import { EmailVerificationsController } from './controllers/email-verifications.controller';
+import { HealthController } from './controllers/health.controller';
+import { LoginsController } from './controllers/logins.controller';
+import { SessionsController } from './controllers/sessions.controller';
+import { SupportAccountsController } from './controllers/support-accounts.controller';
+import { ApiKeyRegistry } from './http/api-key-registry';
+import { httpProviders } from './http/http.providers';
+import { EventPositions } from './positions/event-positions';
+import { MinPositionInterceptor } from './positions/min-position.interceptor';
+
+/** The `api` role: HTTP in, commands and queries out; no rules of its own. */
+@Module({})
+export class ApiModule {
+  static forRoot(registry: ApiKeyRegistry): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [ApplicationModule, TerminusModule],
+      controllers: [
+        HealthController,
+        AccountsController,
+        EmailVerificationsController,
+        LoginsController,
+        SessionsController,
+        SupportAccountsController,
+      ],
+      providers: [...httpProviders(registry), EventPositions, { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor }],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import type { EventStore } from '../../../libs/infrastructure/event-store/event-store.port';
+import type { JobQueue } from '../../../libs/infrastructure/queue/job-queue.port';
+import type { ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
+import { EVENT_STORE, JOB_QUEUE, READ_STORE } from '../../../libs/infrastructure/tokens';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly read: ReadStore,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+  ) {}
+
+  /** The process is up; says nothing of its dependencies. */
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Ready when the event store, the read store and the queue all answer. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.health.check([
+      () => this.probe('eventStore', () => this.events.ping()),
+      () => this.probe('readStore', () => this.read.ping()),
+      () => this.probe('queue', () => this.queue.ping()),
+    ]);
+  }
+
+  private async probe<K extends string>(key: K, ping: () => Promise<void>) {
+    const check = this.indicators.check(key);
+    try {
+      await ping();
+      return check.up();
+    } catch {
+      return check.down({ message: 'unreachable' });
+    }
+  }
+}

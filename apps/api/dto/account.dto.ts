@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsDefined, IsEmail, IsNotEmptyObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ClientContextDto } from './client-context.dto';
+
+export class RegisterAccountDto {
+  @ApiProperty({ example: 'ann@example.com' })
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ description: '8–128 characters, at most 72 UTF-8 bytes; see the password policy' })
+  @IsString()
+  @MaxLength(1024)
+  password!: string;
+
+  @ApiPropertyOptional({ example: 'ann' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\p{L}\p{N}._-]{3,32}$/u, { message: 'username must be 3–32 letters, digits, dots, dashes or underscores' })
+  username?: string;
+
+  @ApiProperty({ example: 'Ann Lee' })
+  @IsString()
+  @Length(1, 100)
+  displayName!: string;
+
+  @ApiProperty({ type: ClientContextDto })
+  @IsDefined()
+  @IsNotEmptyObject()
+  @ValidateNested()
+  @Type(() => ClientContextDto)
+  context!: ClientContextDto;
+}
+
+export class TokenDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 512)
+  token!: string;
+}
+
+export class EmailOnlyDto {
+  @ApiProperty({ example: 'ann@example.com' })
+  @IsString()
+  @Length(1, 254)
+  email!: string;
+}

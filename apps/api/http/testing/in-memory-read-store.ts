@@ -1,0 +1,119 @@
+import type { Position } from '../../../../libs/shared/envelope';
+import type { Doc, Filter, FindOptions, ReadCollection, ReadStore } from '../../../../libs/infrastructure/read-store/read-store.port';
+import { UniqueViolationError } from '../../../../libs/infrastructure/read-store/unique-violation.error';
+
+/**
+ * A ReadStore fake for tests above the port, with unique indexes enforced like the
+ * real adapters (a put that would duplicate a unique field throws UniqueViolationError).
+ */
+export class InMemoryReadStore implements ReadStore {
+  private readonly collections = new Map<string, InMemoryCollection<Doc>>();
+  private readonly checkpoints = new Map<string, Position>();
+
+  collection<T extends Doc>(name: string): ReadCollection<T> {
+    let collection = this.collections.get(name);
+    if (!collection) {
+      collection = new InMemoryCollection<Doc>(name);
+      this.collections.set(name, collection);
+    }
+    return collection as unknown as ReadCollection<T>;
+  }
+
+  async getCheckpoint(projector: string): Promise<Position | undefined> {
+    return this.checkpoints.get(projector);
+  }
+
+  async saveCheckpoint(projector: string, position: Position): Promise<void> {
+    this.checkpoints.set(projector, position);
+  }
+
+  async deleteCheckpoint(projector: string): Promise<void> {
+    this.checkpoints.delete(projector);
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
+
+export class InMemoryCollection<T extends Doc> implements ReadCollection<T> {
+  private readonly docs = new Map<string, T>();
+  private readonly unique = new Set<string>();
+
+  constructor(private readonly name: string) {}
+
+  async get(id: string): Promise<T | null> {
+    const doc = this.docs.get(id);
+    return doc ? structuredClone(doc) : null;
+  }
+
+  async find(filter: Filter, options: FindOptions = {}): Promise<T[]> {
+    let found = [...this.docs.values()].filter((doc) => matches(doc, filter) && inRange(doc, options.range));
+    for (const { field, direction } of [...(options.sort ?? [])].reverse()) {
+      const sign = direction === 'asc' ? 1 : -1;
+      found = found.sort((a, b) => sign * compare(a[field], b[field]));
+    }
+    return found.slice(0, options.limit ?? found.length).map((doc) => structuredClone(doc));
+  }
+
+  async count(filter: Filter): Promise<number> {
+    return (await this.find(filter)).length;
+  }
+
+  async put(doc: T): Promise<void> {
+    for (const field of this.unique) {
+      const value = doc[field];
+      if (value === undefined || value === null) continue; // as the adapters: absent values never clash
+      const clash = [...this.docs.values()].find((other) => other.id !== doc.id && other[field] === value);
+      if (clash) throw new UniqueViolationError(this.name, field);
+    }
+    this.docs.set(doc.id, structuredClone(doc));
+  }
+
+  async delete(id: string): Promise<void> {
+    this.docs.delete(id);
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    const doomed = [...this.docs.values()].filter((doc) => matches(doc, filter));
+    for (const doc of doomed) this.docs.delete(doc.id);
+    return doomed.length;
+  }
+
+  async truncate(): Promise<void> {
+    this.docs.clear();
+  }
+
+  async ensureIndex(field: string, options: { unique?: boolean } = {}): Promise<void> {
+    if (options.unique) this.unique.add(field);
+  }
+
+  /** Test helper: every stored document. */
+  all(): T[] {
+    return [...this.docs.values()].map((doc) => structuredClone(doc));
+  }
+}
+
+function matches(doc: Doc, filter: Filter): boolean {
+  return Object.entries(filter).every(([field, value]) => (doc[field] ?? null) === value);
+}
+
+function inRange(doc: Doc, range: FindOptions['range']): boolean {
+  if (!range) return true;
+  const value = doc[range.field];
+  if (typeof value !== 'string' && typeof value !== 'number') return false;
+  return (
+    (range.gt === undefined || value > range.gt) &&
+    (range.gte === undefined || value >= range.gte) &&
+    (range.lt === undefined || value < range.lt) &&
+    (range.lte === undefined || value <= range.lte)
+  );
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return -1;
+  if (b === undefined || b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : 1;
+}

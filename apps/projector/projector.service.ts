@@ -1,0 +1,58 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ACCOUNT_PROJECTIONS } from '../../projections/account-projections';
+import { mailReactor } from '../../projections/mail-reactor/mail.reactor';
+import { recordedAsIs } from '../../projections/projection';
+import { ProjectorRunner } from '../../projections/projector-runner';
+import type { WardenConfig } from '../../libs/infrastructure/config/warden-config';
+import { AccountEventCodec, type DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
+import type { EventStore } from '../../libs/infrastructure/event-store/event-store.port';
+import type { JobQueue } from '../../libs/infrastructure/queue/job-queue.port';
+import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import { EVENT_STORE, JOB_QUEUE, READ_STORE, WARDEN_CONFIG } from '../../libs/infrastructure/tokens';
+
+/**
+ * Two runners: the read models (rebuildable at will) and the mail reactor, which is never
+ * rebuilt with them — replaying it from zero could mail people again.
+ */
+@Injectable()
+export class ProjectorService {
+  readonly readModels: ProjectorRunner<DecodedAccountEvent>;
+  readonly reactors: ProjectorRunner;
+  private readonly logger = new Logger('projector');
+
+  constructor(
+    @Inject(EVENT_STORE) events: EventStore,
+    @Inject(READ_STORE) store: ReadStore,
+    @Inject(JOB_QUEUE) queue: JobQueue,
+    @Inject(WARDEN_CONFIG) config: WardenConfig,
+    codec: AccountEventCodec,
+  ) {
+    const options = {
+      batchSize: config.projector.batchSize,
+      pollIntervalMs: config.projector.pollIntervalMs,
+      onError: (projection: string, error: unknown) =>
+        this.logger.error(`projection ${projection} failed: ${error instanceof Error ? error.message : String(error)}`),
+    };
+    this.readModels = new ProjectorRunner(
+      { events, store, projections: ACCOUNT_PROJECTIONS, decode: (e) => codec.decode(e) },
+      options,
+    );
+    this.reactors = new ProjectorRunner({ events, store, projections: [mailReactor(queue)], decode: recordedAsIs }, options);
+  }
+}
+
+/** Runs the projections in the background for as long as the process lives. */
+@Injectable()
+export class ProjectorLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  constructor(private readonly projector: ProjectorService) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.projector.readModels.start();
+    await this.projector.reactors.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.projector.readModels.stop();
+    await this.projector.reactors.stop();
+  }
+}

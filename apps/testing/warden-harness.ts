@@ -1,0 +1,52 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import type { Server } from 'node:http';
+import { loadConfig } from '../../libs/infrastructure/config/warden-config';
+import { createWarden, type RunningWarden } from '../warden.app';
+import type { Role } from '../roles';
+
+export const KEYS = { auth: 'auth-secret-for-tests-0001', support: 'support-secret-for-tests-01', compliance: 'compliance-secret-for-test1' };
+
+export interface TestWarden {
+  warden: RunningWarden;
+  dataDir: string;
+  server: Server;
+  http: ReturnType<typeof request>;
+  close(): Promise<void>;
+}
+
+export const newDataDir = () => mkdtempSync(join(tmpdir(), 'warden-e2e-'));
+
+/**
+ * The real Nest app on the embedded stores (SQLite files, SQLite queue, .eml outbox) in a
+ * temporary data dir: every role in one process, as `npm start` runs it.
+ */
+export async function startWarden(options: { dataDir?: string; env?: Record<string, string>; roles?: Role[] } = {}): Promise<TestWarden> {
+  const dataDir = options.dataDir ?? newDataDir();
+  const config = loadConfig({
+    WARDEN_DATA_DIR: dataDir,
+    BCRYPT_COST: '4',
+    PUBLIC_URL: 'http://warden.test',
+    WARDEN_API_KEYS: `frontend:auth:${KEYS.auth},desk:support:${KEYS.support},review:compliance:${KEYS.compliance}`,
+    PROJECTOR_POLL_MS: '10',
+    MAIL_BACKOFF_MS: '20',
+    LOG_LEVEL: 'silent',
+    ...options.env,
+  });
+  const warden = await createWarden(config, options.roles ?? ['api', 'projector', 'worker']);
+  if (!warden.app) throw new Error('the harness needs the api role');
+  const server = warden.app.getHttpServer() as Server;
+  return {
+    warden,
+    dataDir,
+    server,
+    http: request(server),
+    close: () => warden.close(),
+  };
+}
+
+export const bearer = (scope: keyof typeof KEYS) => `Bearer ${KEYS[scope]}`;
+
+export const CLIENT = { ip: '203.0.113.7', userAgent: 'Mozilla/5.0 (e2e)', deviceId: 'device-1' };

@@ -1,0 +1,39 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ConfirmEmailHandler } from './confirm-email/confirm-email.handler';
+import { FindAccountsHandler } from './find-accounts/find-accounts.handler';
+import { GetAccountHandler } from './get-account/get-account.handler';
+import { GetAuditHandler } from './get-audit/get-audit.handler';
+import { IntrospectSessionHandler } from './introspect-session/introspect-session.handler';
+import { ListSessionsHandler } from './list-sessions/list-sessions.handler';
+import { LogInHandler } from './log-in/log-in.handler';
+import { LogOutHandler } from './log-out/log-out.handler';
+import { RegisterAccountHandler } from './register-account/register-account.handler';
+import { ResendEmailVerificationHandler } from './resend-email-verification/resend-email-verification.handler';
+import { AccountCommandRunner } from './shared/account-command-runner';
+import { AccountRepository } from './shared/account.repository';
+import { PasswordHasher } from './shared/password-hasher';
+import { Reservations } from './shared/reservations';
+
+const shared = [AccountRepository, AccountCommandRunner, Reservations, PasswordHasher];
+
+const handlers = [
+  RegisterAccountHandler,
+  ConfirmEmailHandler,
+  ResendEmailVerificationHandler,
+  LogInHandler,
+  LogOutHandler,
+  IntrospectSessionHandler,
+  GetAccountHandler,
+  FindAccountsHandler,
+  ListSessionsHandler,
+  GetAuditHandler,
+];
+
+/** The use cases, on @nestjs/cqrs command and query buses. */
+@Module({
+  imports: [CqrsModule.forRoot()],
+  providers: [...shared, ...handlers],
+  exports: [CqrsModule, ...shared],
+})
+export class ApplicationModule {}

@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { BullMqJobQueue } from './bullmq-job-queue';
+import { describeJobQueueContract } from './job-queue.contract';
+import { eventually } from './testing/wait';
+
+const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+// One prefix per run keeps these keys apart from other runs and from real queues.
+const prefix = `warden-test-${randomUUID()}`;
+
+afterAll(async () => {
+  const redis = new Redis(redisUrl);
+  const keys: string[] = [];
+  for await (const batch of redis.scanStream({ match: `${prefix}:*`, count: 500 })) {
+    keys.push(...(batch as string[]));
+  }
+  if (keys.length > 0) await redis.del(...keys);
+  await redis.quit();
+});
+
+describeJobQueueContract('BullMqJobQueue', async () => new BullMqJobQueue(redisUrl, { prefix }));
+
+describe('BullMqJobQueue specifics', () => {
+  it('keeps a completed job, so its id stays taken, for the configured window', async () => {
+    const queue = new BullMqJobQueue(redisUrl, { prefix, keepCompletedSeconds: 3600 });
+    const runs: unknown[] = [];
+    queue.work('window', async (job) => void runs.push(job.payload), { attempts: 1, backoffMs: 0 });
+    await queue.enqueue('window', 'job-1', { n: 1 });
+    await eventually(() => expect(runs).toHaveLength(1));
+
+    const redis = new Redis(redisUrl);
+    await eventually(async () => expect(await redis.zscore(`${prefix}:window:completed`, 'job-1')).not.toBeNull());
+    // The payload is cleared once done; only the id is needed to recognise a repeat.
+    await eventually(async () => expect(await redis.hget(`${prefix}:window:job-1`, 'data')).toBe('null'));
+    await redis.quit();
+    await queue.close();
+  });
+
+  it('accepts ids BullMQ itself would refuse (integers, colons)', async () => {
+    const queue = new BullMqJobQueue(redisUrl, { prefix });
+    const ids: string[] = [];
+    queue.work('odd-ids', async (job) => void ids.push(job.id), { attempts: 1, backoffMs: 0 });
+    await queue.enqueue('odd-ids', '42', {});
+    await queue.enqueue('odd-ids', 'mail:42', {});
+    await queue.enqueue('odd-ids', '42', {});
+
+    await eventually(() => expect([...ids].sort()).toEqual(['42', 'mail:42']));
+    await queue.close();
+  });
+});

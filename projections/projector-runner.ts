@@ -1,0 +1,268 @@
+import type { Position, RecordedEvent } from '../libs/shared/envelope';
+import { comparePositions } from '../libs/shared/position';
+import type { EventStore } from '../libs/infrastructure/event-store/event-store.port';
+import type { ReadStore } from '../libs/infrastructure/read-store/read-store.port';
+import { batchDecoder } from './batch-decoder';
+import { CatchUpError } from './catch-up-error';
+import { checkpointKey } from './checkpoint-key';
+import { waitForCheckpoints } from './checkpoint-watch';
+import type { Decode, Projection, ProjectedEvent } from './projection';
+import { soleRunnerLease, type ProjectionLease } from './projection-lease';
+
+export interface ProjectorRunnerDeps<E extends ProjectedEvent> {
+  events: Pick<EventStore, 'readAll' | 'headPosition'>;
+  store: ReadStore;
+  projections: readonly Projection<E>[];
+  decode: Decode<E>;
+}
+
+export interface ProjectorRunnerOptions {
+  /** Events read per batch; one checkpoint save per batch. Default 500. */
+  batchSize?: number;
+  /** Pause between polls once caught up. Default 200 ms. */
+  pollIntervalMs?: number;
+  /** Pause before a failed projection is tried again (live mode). Default 1000 ms. */
+  retryDelayMs?: number;
+  /** Every failure of a projection; the runner keeps going either way. */
+  onError?: (projection: string, error: unknown) => void;
+  /** After each saved checkpoint, e.g. for a lag metric. */
+  onBatch?: (projection: string, lastPosition: Position) => void;
+  /** Who may advance which projection; see ProjectionLease. Default: this runner, always. */
+  lease?: ProjectionLease;
+}
+
+type Outcome =
+  | { kind: 'advanced'; last: Position; full: boolean }
+  | { kind: 'idle' }
+  | { kind: 'leased-elsewhere' }
+  | { kind: 'failed'; error: unknown };
+
+const logToStderr = (projection: string, error: unknown): void => {
+  // eslint-disable-next-line no-console
+  console.error(`projection ${projection} failed`, error);
+};
+
+/**
+ * Runs projections as catch-up subscriptions on the global order, each with its own
+ * checkpoint. A batch is handled, then its last position saved; a crash in between
+ * replays the batch, which projections absorb (see the idempotency rule in Projection).
+ *
+ * Everything that touches checkpoints runs one step at a time through `exclusive`, so
+ * the live loop, `catchUp` and `rebuild` never interleave inside one runner. Across
+ * processes, that is the lease's job.
+ */
+export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
+  private readonly projections: readonly Projection<E>[];
+  private readonly batchSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly retryDelayMs: number;
+  private readonly onError: (projection: string, error: unknown) => void;
+  private readonly lease: ProjectionLease;
+  /** Projections whose init (and version check) ran in this process. */
+  private readonly prepared = new Set<string>();
+  private readonly retryAt = new Map<string, number>();
+  private tail: Promise<void> = Promise.resolve();
+  private loop: Promise<void> | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly deps: ProjectorRunnerDeps<E>,
+    private readonly options: ProjectorRunnerOptions = {},
+  ) {
+    const names = deps.projections.map((p) => p.name);
+    const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+    if (duplicate) throw new Error(`projection ${duplicate} is registered twice`);
+    this.projections = deps.projections;
+    this.batchSize = options.batchSize ?? 500;
+    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.retryDelayMs = options.retryDelayMs ?? 1000;
+    this.onError = options.onError ?? logToStderr;
+    this.lease = options.lease ?? soleRunnerLease;
+  }
+
+  /** Follows the log in the background until `stop()`. */
+  async start(): Promise<void> {
+    if (this.loop) return;
+    this.stopping = false;
+    this.loop = this.follow();
+  }
+
+  /** Lets the batch in flight finish (checkpoint saved), then releases the leases. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+    await this.tail;
+    await Promise.all(this.projections.map((p) => this.lease.release(p.name)));
+  }
+
+  /**
+   * Processes everything up to the head as it is now, then resolves. Healthy projections
+   * finish even when another fails; then it rejects with a CatchUpError naming the failed.
+   * A projection leased by another runner is skipped (that runner advances it).
+   */
+  async catchUp(names?: readonly string[]): Promise<void> {
+    const head = await this.deps.events.headPosition();
+    let pending = this.select(names);
+    const failures: { projection: string; error: unknown }[] = [];
+    while (pending.length > 0) {
+      const outcomes = await this.exclusive(() => this.step(pending));
+      pending = pending.filter((p) => {
+        const outcome = outcomes.get(p.name);
+        if (outcome?.kind === 'failed') failures.push({ projection: p.name, error: outcome.error });
+        // `idle` ends it too: on some stores the head is a system event readAll never returns.
+        return outcome?.kind === 'advanced' && head !== undefined && comparePositions(outcome.last, head) < 0;
+      });
+    }
+    if (failures.length > 0) throw new CatchUpError(failures);
+  }
+
+  /** Empties the read models (all, or the one named) and rebuilds them from position 0. */
+  async rebuild(name?: string): Promise<void> {
+    const targets = this.select(name === undefined ? undefined : [name]);
+    await this.exclusive(async () => {
+      for (const p of targets) {
+        if (!(await this.lease.tryAcquire(p.name))) throw new Error(`projection ${p.name} is held by another runner`);
+        // Checkpoint first: if we crash before the truncate, the missing checkpoint makes
+        // the next start truncate and rebuild anyway (see prepare).
+        await this.deps.store.deleteCheckpoint(checkpointKey(p));
+        this.prepared.delete(p.name);
+      }
+    });
+    await this.catchUp(targets.map((p) => p.name));
+  }
+
+  /** The stored checkpoint of a projection's current version. */
+  async positionOf(name: string): Promise<Position | undefined> {
+    return this.deps.store.getCheckpoint(checkpointKey(this.find(name)));
+  }
+
+  /** True once every projection has reached `position` (read from the store), false on timeout. */
+  waitFor(position: Position, timeoutMs: number): Promise<boolean> {
+    return waitForCheckpoints(this.deps.store, this.projections, position, timeoutMs);
+  }
+
+  private async follow(): Promise<void> {
+    while (!this.stopping) {
+      let more = false;
+      try {
+        const now = Date.now();
+        const due = this.projections.filter((p) => (this.retryAt.get(p.name) ?? 0) <= now);
+        const outcomes = due.length > 0 ? await this.exclusive(() => this.step(due)) : new Map<string, Outcome>();
+        for (const [name, outcome] of outcomes) {
+          if (outcome.kind === 'failed') this.retryAt.set(name, Date.now() + this.retryDelayMs);
+          if (outcome.kind === 'advanced' && outcome.full) more = true;
+        }
+      } catch (error) {
+        // Only a throwing hook gets here; keep following rather than die silently.
+        this.onError('*', error);
+      }
+      if (!more) await this.sleep(this.pollIntervalMs);
+    }
+  }
+
+  /**
+   * One batch for each given projection. Projections at the same checkpoint (the usual
+   * case once caught up) share one read and one decode of the batch.
+   */
+  private async step(targets: readonly Projection<E>[]): Promise<Map<string, Outcome>> {
+    const outcomes = new Map<string, Outcome>();
+    const fail = (p: Projection<E>, error: unknown): void => {
+      outcomes.set(p.name, { kind: 'failed', error });
+      this.onError(p.name, error);
+    };
+    const groups = new Map<Position | undefined, Projection<E>[]>();
+    for (const p of targets) {
+      try {
+        if (!(await this.lease.tryAcquire(p.name))) {
+          outcomes.set(p.name, { kind: 'leased-elsewhere' });
+          continue;
+        }
+        await this.prepare(p);
+        const after = await this.deps.store.getCheckpoint(checkpointKey(p));
+        groups.set(after, [...(groups.get(after) ?? []), p]);
+      } catch (error) {
+        fail(p, error);
+      }
+    }
+    for (const [after, group] of groups) {
+      let batch: RecordedEvent[];
+      try {
+        batch = await this.deps.events.readAll({ after, maxCount: this.batchSize });
+      } catch (error) {
+        group.forEach((p) => fail(p, error));
+        continue;
+      }
+      const decode = batchDecoder(this.deps.decode);
+      for (const p of group) {
+        try {
+          outcomes.set(p.name, await this.apply(p, batch, decode));
+        } catch (error) {
+          fail(p, error);
+        }
+      }
+    }
+    return outcomes;
+  }
+
+  private async apply(
+    p: Projection<E>,
+    batch: RecordedEvent[],
+    decode: (event: RecordedEvent) => Promise<E>,
+  ): Promise<Outcome> {
+    const last = batch.at(-1)?.position;
+    if (last === undefined) return { kind: 'idle' };
+    const relevant = batch.filter((e) => p.canHandle(e.type));
+    if (relevant.length > 0) await p.handle(await Promise.all(relevant.map(decode)), this.deps.store);
+    // Saved even when nothing was relevant, so a quiet projection does not re-read the
+    // same events forever and waitFor sees it as caught up.
+    await this.deps.store.saveCheckpoint(checkpointKey(p), last);
+    this.retryAt.delete(p.name);
+    this.options.onBatch?.(p.name, last);
+    return { kind: 'advanced', last, full: batch.length >= this.batchSize };
+  }
+
+  /**
+   * Once per process and projection: declare indexes, and when the current version has no
+   * checkpoint (first run, version bump, interrupted rebuild) start from an empty model,
+   * because documents left by another version or an earlier attempt cannot be trusted.
+   */
+  private async prepare(p: Projection<E>): Promise<void> {
+    if (this.prepared.has(p.name)) return;
+    await p.init(this.deps.store);
+    if ((await this.deps.store.getCheckpoint(checkpointKey(p))) === undefined) await p.truncate(this.deps.store);
+    this.prepared.add(p.name);
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(work);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private select(names: readonly string[] | undefined): Projection<E>[] {
+    return names === undefined ? [...this.projections] : names.map((name) => this.find(name));
+  }
+
+  private find(name: string): Projection<E> {
+    const projection = this.projections.find((p) => p.name === name);
+    if (!projection) throw new Error(`unknown projection ${name}`);
+    return projection;
+  }
+}

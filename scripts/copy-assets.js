@@ -1,0 +1,5 @@
+// tsc compiles code only: copy the mail templates next to the compiled worker.
+const { cpSync } = require('node:fs');
+const { join } = require('node:path');
+const root = join(__dirname, '..');
+cpSync(join(root, 'apps/worker/mail/templates'), join(root, 'dist/apps/worker/mail/templates'), { recursive: true });
