@@ -1,5 +1,6 @@
 import type { DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
 import { accountsProjection } from './accounts/accounts.projector';
+import { activityProjection } from './activity/activity.projector';
 import { auditProjection } from './audit/audit.projector';
 import type { Projection } from './projection';
 import { sessionsProjection } from './sessions/sessions.projector';
@@ -9,4 +10,5 @@ export const ACCOUNT_PROJECTIONS: readonly Projection<DecodedAccountEvent>[] = [
   accountsProjection,
   sessionsProjection,
   auditProjection,
+  activityProjection,
 ];

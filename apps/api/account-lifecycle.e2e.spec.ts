@@ -124,7 +124,7 @@ describe('register → verify → log in → introspect → log out, over HTTP o
 
   it('gives exactly one 201 to eight concurrent registrations of one email', async () => {
     const email = `race.${randomUUID()}@example.com`;
-    const variants = [email, email.toUpperCase(), ` ${email}`, email, email, email, email, email];
+    const variants = [email, email.toUpperCase(), email[0].toUpperCase() + email.slice(1), email, email, email, email, email];
     const responses = await Promise.all(variants.map((e) => register(w, e)));
     const statuses = responses.map((r) => r.status).sort();
     expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);

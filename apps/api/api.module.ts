@@ -2,7 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApplicationModule } from '../../libs/application/application.module';
+import { AccountProtectionController } from './controllers/account-protection.controller';
 import { AccountsController } from './controllers/accounts.controller';
+import { PasswordsController } from './controllers/passwords.controller';
 import { EmailVerificationsController } from './controllers/email-verifications.controller';
 import { HealthController } from './controllers/health.controller';
 import { LoginsController } from './controllers/logins.controller';
@@ -27,6 +29,8 @@ export class ApiModule {
         LoginsController,
         SessionsController,
         SupportAccountsController,
+        PasswordsController,
+        AccountProtectionController,
       ],
       providers: [...httpProviders(registry), EventPositions, { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor }],
     };

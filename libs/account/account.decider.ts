@@ -2,8 +2,12 @@ import type { AccountCommand } from './account.commands';
 import type { AccountEvent } from './account.events';
 import { evolve, initialState, type AccountState, type EventContext } from './account.state';
 import { confirmEmail } from './decisions/confirm-email';
-import { endSession } from './decisions/end-session';
+import { endAllSessions, endOtherSessions, endSession, touchSession } from './decisions/end-session';
+import { lockAccount, unlockAccount } from './decisions/lock';
 import { logIn } from './decisions/log-in';
+import { completeOwnershipVerification, requestOwnershipVerification } from './decisions/ownership';
+import { changePassword, disablePassword } from './decisions/password';
+import { completePasswordReset, requestPasswordReset } from './decisions/password-reset';
 import { registerAccount } from './decisions/register-account';
 import { resendEmailVerification } from './decisions/resend-email-verification';
 
@@ -20,6 +24,28 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return logIn(state, command);
     case 'EndSession':
       return endSession(state, command);
+    case 'EndOtherSessions':
+      return endOtherSessions(state, command);
+    case 'EndAllSessions':
+      return endAllSessions(state, command);
+    case 'TouchSession':
+      return touchSession(state, command);
+    case 'RequestPasswordReset':
+      return requestPasswordReset(state, command);
+    case 'CompletePasswordReset':
+      return completePasswordReset(state, command);
+    case 'ChangePassword':
+      return changePassword(state, command);
+    case 'DisablePassword':
+      return disablePassword(state, command);
+    case 'LockAccount':
+      return lockAccount(state, command);
+    case 'UnlockAccount':
+      return unlockAccount(state, command);
+    case 'RequestOwnershipVerification':
+      return requestOwnershipVerification(state, command);
+    case 'CompleteOwnershipVerification':
+      return completeOwnershipVerification(state, command);
     default: {
       const unhandled: never = command;
       return unhandled;

@@ -6,18 +6,19 @@ const spec = DeciderSpecification(accountDecider);
 const T0 = '2026-01-01T00:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
 
+const home = { device: 'laptop', network: '203.0.113.0/24' };
 const token = (id: string, expiresAt = at(24 * 60)) => ({ tokenId: id, tokenHash: `hash-${id}`, expiresAt });
 
 const registered: AccountEvent = {
   type: 'AccountRegistered',
-  data: { accountId: 'a1', email: 'ann@example.com', username: 'ann', displayName: 'Ann', passwordHash: 'bcrypt' },
+  data: { accountId: 'a1', email: 'ann@example.com', username: 'ann', displayName: 'Ann', passwordHash: 'bcrypt', origin: home },
 };
 const verificationRequested: AccountEvent = {
   type: 'EmailVerificationRequested',
   data: { ...token('t1'), email: 'ann@example.com' },
 };
 const verified: AccountEvent = { type: 'EmailVerified', data: { email: 'ann@example.com' } };
-const session = { sessionId: 's1', tokenHash: 'sh1', expiresAt: at(30 * 24 * 60), idleTimeoutSeconds: 7 * 86400 };
+const session = { sessionId: 's1', tokenHash: 'sh1', expiresAt: at(30 * 24 * 60), idleTimeoutSeconds: 7 * 86400, origin: home };
 const sessionStarted: AccountEvent = { type: 'SessionStarted', data: session };
 
 describe('RegisterAccount', () => {
@@ -29,6 +30,7 @@ describe('RegisterAccount', () => {
     username: 'ann',
     displayName: 'Ann',
     passwordHash: 'bcrypt',
+    origin: home,
     verification: token('t1'),
   };
 
@@ -113,7 +115,14 @@ describe('ResendEmailVerification', () => {
 });
 
 describe('LogIn', () => {
-  const logIn = (passwordMatches: boolean) => ({ type: 'LogIn' as const, now: at(5), passwordMatches, session });
+  const logIn = (passwordMatches: boolean) => ({
+    type: 'LogIn' as const,
+    now: at(5),
+    passwordMatches,
+    session,
+    lockPolicy: { threshold: 10, windowSeconds: 900 },
+    ownershipVerification: token('own'),
+  });
 
   it('starts a session after a correct password', () => {
     spec

@@ -9,6 +9,16 @@ export const AccountErrors = {
     new DomainError('invalid_state', 409, message, { status: state.status }),
   invalidToken: () => new DomainError('invalid_token', 400, 'The link is invalid or has expired.'),
   invalidCredentials: () => new DomainError('invalid_credentials', 401, 'Email or password is incorrect.'),
+  invalidCode: () => new DomainError('invalid_code', 401, 'The code is invalid.'),
+  secondFactorRequired: () =>
+    new DomainError('second_factor_required', 401, 'A code from the authenticator app (or a recovery code) is required.'),
   emailNotVerified: () => new DomainError('email_not_verified', 403, 'The email address is not verified yet.'),
+  accountLocked: (state: AccountState) =>
+    new DomainError('account_locked', 403, 'The account is locked.', {
+      unlock: state.lock?.reason === 'unusual_activity' ? 'verify_ownership' : 'contact_support',
+    }),
+  passwordDisabled: () =>
+    new DomainError('password_disabled', 403, 'The password has been disabled; reset it to sign in.', { action: 'reset_password' }),
+  accountSuspended: () => new DomainError('account_suspended', 403, 'The account is suspended.'),
   sessionNotFound: () => new DomainError('session_not_found', 404, 'No such active session.'),
 };

@@ -5,7 +5,32 @@
  * Secrets never appear: only hashes (`passwordHash`, `tokenHash`).
  */
 
-export type SessionEndReason = 'logout' | 'revoked' | 'revoked_by_owner' | 'expired';
+export type SessionEndReason =
+  | 'logout'
+  | 'revoked_by_owner'
+  | 'revoked_by_support'
+  | 'signed_out_elsewhere'
+  | 'password_reset'
+  | 'password_changed'
+  | 'password_disabled'
+  | 'account_locked';
+
+export type LockReason = 'unusual_activity' | 'manual';
+
+/** A mailed, single-use token: the event keeps its id (to rebuild the link) and hash. */
+export interface IssuedToken {
+  tokenId: string;
+  tokenHash: string;
+  expiresAt: string;
+}
+
+/** Where a sign-in came from, coarsely: the device and the approximate network. */
+export interface Origin {
+  /** The client's device id, or its user agent when it sends none. */
+  device: string;
+  /** The /24 (IPv4) or /48 (IPv6) network of the address. */
+  network: string;
+}
 
 export interface AccountRegistered {
   type: 'AccountRegistered';
@@ -15,13 +40,14 @@ export interface AccountRegistered {
     username: string | null;
     displayName: string;
     passwordHash: string;
+    /** The registering client counts as a known device and network. */
+    origin: Origin | null;
   };
 }
 
 export interface EmailVerificationRequested {
   type: 'EmailVerificationRequested';
-  /** tokenId lets the mail worker re-derive the link's token; only its hash is compared. */
-  data: { tokenId: string; tokenHash: string; expiresAt: string; email: string };
+  data: IssuedToken & { email: string };
 }
 
 export interface EmailVerified {
@@ -39,14 +65,66 @@ export interface LoginSucceeded {
   data: { sessionId: string };
 }
 
+export interface NewDeviceDetected {
+  type: 'NewDeviceDetected';
+  data: { sessionId: string; newDevice: boolean; newNetwork: boolean; origin: Origin };
+}
+
 export interface SessionStarted {
   type: 'SessionStarted';
-  data: { sessionId: string; tokenHash: string; expiresAt: string; idleTimeoutSeconds: number };
+  data: { sessionId: string; tokenHash: string; expiresAt: string; idleTimeoutSeconds: number; origin: Origin | null };
+}
+
+/** The session was used (introspected); recorded at most every few minutes per session. */
+export interface SessionSeen {
+  type: 'SessionSeen';
+  data: { sessionId: string };
 }
 
 export interface SessionRevoked {
   type: 'SessionRevoked';
   data: { sessionId: string; reason: SessionEndReason };
+}
+
+export interface PasswordResetRequested {
+  type: 'PasswordResetRequested';
+  data: IssuedToken & { email: string };
+}
+
+export interface PasswordResetCompleted {
+  type: 'PasswordResetCompleted';
+  data: { passwordHash: string };
+}
+
+export interface PasswordChanged {
+  type: 'PasswordChanged';
+  data: { passwordHash: string };
+}
+
+export interface PasswordDisabled {
+  type: 'PasswordDisabled';
+  data: { reason: string };
+}
+
+export interface AccountLocked {
+  type: 'AccountLocked';
+  /** With an unusual-activity lock, the alert mail carries an ownership-verification link. */
+  data: { reason: LockReason; note: string | null; ownershipVerification: IssuedToken | null };
+}
+
+export interface OwnershipVerificationRequested {
+  type: 'OwnershipVerificationRequested';
+  data: IssuedToken & { email: string };
+}
+
+export interface OwnershipVerified {
+  type: 'OwnershipVerified';
+  data: { method: 'ownership_link' | 'password_reset' };
+}
+
+export interface AccountUnlocked {
+  type: 'AccountUnlocked';
+  data: { reason: string };
 }
 
 export type AccountEvent =
@@ -55,8 +133,18 @@ export type AccountEvent =
   | EmailVerified
   | LoginFailed
   | LoginSucceeded
+  | NewDeviceDetected
   | SessionStarted
-  | SessionRevoked;
+  | SessionSeen
+  | SessionRevoked
+  | PasswordResetRequested
+  | PasswordResetCompleted
+  | PasswordChanged
+  | PasswordDisabled
+  | AccountLocked
+  | OwnershipVerificationRequested
+  | OwnershipVerified
+  | AccountUnlocked;
 
 export type AccountEventType = AccountEvent['type'];
 
@@ -67,19 +155,42 @@ export const SCHEMA_VERSIONS: Record<AccountEventType, number> = {
   EmailVerified: 1,
   LoginFailed: 1,
   LoginSucceeded: 1,
+  NewDeviceDetected: 1,
   SessionStarted: 1,
+  SessionSeen: 1,
   SessionRevoked: 1,
+  PasswordResetRequested: 1,
+  PasswordResetCompleted: 1,
+  PasswordChanged: 1,
+  PasswordDisabled: 1,
+  AccountLocked: 1,
+  OwnershipVerificationRequested: 1,
+  OwnershipVerified: 1,
+  AccountUnlocked: 1,
 };
 
-/** Fields of `data` that identify a person; the codec encrypts them (crypto-shredding). */
+/**
+ * Fields of `data` that identify a person; the codec encrypts them (crypto-shredding).
+ * Objects (an `origin`) are encrypted whole, as their JSON.
+ */
 export const PERSONAL_FIELDS: Record<AccountEventType, readonly string[]> = {
-  AccountRegistered: ['email', 'username', 'displayName'],
+  AccountRegistered: ['email', 'username', 'displayName', 'origin'],
   EmailVerificationRequested: ['email'],
   EmailVerified: ['email'],
   LoginFailed: [],
   LoginSucceeded: [],
-  SessionStarted: [],
+  NewDeviceDetected: ['origin'],
+  SessionStarted: ['origin'],
+  SessionSeen: [],
   SessionRevoked: [],
+  PasswordResetRequested: ['email'],
+  PasswordResetCompleted: [],
+  PasswordChanged: [],
+  PasswordDisabled: ['reason'],
+  AccountLocked: ['note'],
+  OwnershipVerificationRequested: ['email'],
+  OwnershipVerified: [],
+  AccountUnlocked: ['reason'],
 };
 
 export const ACCOUNT_EVENT_TYPES = Object.keys(SCHEMA_VERSIONS) as AccountEventType[];

@@ -1,4 +1,4 @@
-import type { AccountEvent } from './account.events';
+import type { AccountEvent, IssuedToken, LockReason, Origin } from './account.events';
 
 export type AccountStatus =
   | 'pending_verification'
@@ -17,11 +17,7 @@ export interface SessionState {
   lastSeenAt: string;
 }
 
-export interface PendingToken {
-  tokenId: string;
-  tokenHash: string;
-  expiresAt: string;
-}
+export type PendingToken = IssuedToken;
 
 /** The write model: only what the deciders need to take their decisions. */
 export interface AccountState {
@@ -32,11 +28,19 @@ export interface AccountState {
   username: string | null;
   displayName: string;
   passwordHash: string;
+  passwordDisabled: boolean;
   emailVerified: boolean;
   emailVerification: PendingToken | null;
   /** When verification links were sent, newest last (resend limits). */
   verificationRequestTimes: string[];
+  passwordReset: PendingToken | null;
+  ownershipVerification: PendingToken | null;
+  lock: { reason: LockReason; since: string } | null;
+  /** Password failures since the last success or unlock, newest last (lock threshold). */
+  recentFailures: string[];
   sessions: Record<string, SessionState>;
+  knownDevices: string[];
+  knownNetworks: string[];
   lastLoginAt: string | null;
 }
 
@@ -53,35 +57,64 @@ export const initialState = (): AccountState => ({
   username: null,
   displayName: '',
   passwordHash: '',
+  passwordDisabled: false,
   emailVerified: false,
   emailVerification: null,
   verificationRequestTimes: [],
+  passwordReset: null,
+  ownershipVerification: null,
+  lock: null,
+  recentFailures: [],
   sessions: {},
+  knownDevices: [],
+  knownNetworks: [],
   lastLoginAt: null,
 });
 
+const KEEP_FAILURES = 50;
+
+function remember(list: string[], value: string): string[] {
+  return list.includes(value) ? list : [...list, value].slice(-200);
+}
+
+function rememberOrigin(state: AccountState, origin: Origin | null | string): AccountState {
+  // An erased origin reads "[erased]": nothing to remember then.
+  if (!origin || typeof origin !== 'object') return state;
+  return {
+    ...state,
+    knownDevices: remember(state.knownDevices, origin.device),
+    knownNetworks: remember(state.knownNetworks, origin.network),
+  };
+}
+
+/** Ending every session is part of several facts (reset, lock…); each is its own event. */
+function withoutSession(state: AccountState, sessionId: string): AccountState {
+  const { [sessionId]: _ended, ...rest } = state.sessions;
+  return { ...state, sessions: rest };
+}
+
 export function evolve(state: AccountState, event: AccountEvent, context: EventContext): AccountState {
+  const at = context.occurredAt;
   switch (event.type) {
     case 'AccountRegistered':
-      return {
-        ...state,
-        exists: true,
-        accountId: event.data.accountId,
-        status: 'pending_verification',
-        email: event.data.email,
-        username: event.data.username,
-        displayName: event.data.displayName,
-        passwordHash: event.data.passwordHash,
-      };
+      return rememberOrigin(
+        {
+          ...state,
+          exists: true,
+          accountId: event.data.accountId,
+          status: 'pending_verification',
+          email: event.data.email,
+          username: event.data.username,
+          displayName: event.data.displayName,
+          passwordHash: event.data.passwordHash,
+        },
+        event.data.origin,
+      );
     case 'EmailVerificationRequested':
       return {
         ...state,
-        emailVerification: {
-          tokenId: event.data.tokenId,
-          tokenHash: event.data.tokenHash,
-          expiresAt: event.data.expiresAt,
-        },
-        verificationRequestTimes: [...state.verificationRequestTimes, context.occurredAt].slice(-10),
+        emailVerification: { tokenId: event.data.tokenId, tokenHash: event.data.tokenHash, expiresAt: event.data.expiresAt },
+        verificationRequestTimes: [...state.verificationRequestTimes, at].slice(-10),
       };
     case 'EmailVerified':
       return {
@@ -91,28 +124,59 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
         status: state.status === 'pending_verification' ? 'active' : state.status,
       };
     case 'LoginFailed':
-      return state;
+      return { ...state, recentFailures: [...state.recentFailures, at].slice(-KEEP_FAILURES) };
     case 'LoginSucceeded':
-      return { ...state, lastLoginAt: context.occurredAt };
+      return { ...state, lastLoginAt: at, recentFailures: [] };
+    case 'NewDeviceDetected':
+      return rememberOrigin(state, event.data.origin);
     case 'SessionStarted':
-      return {
-        ...state,
-        sessions: {
-          ...state.sessions,
-          [event.data.sessionId]: {
-            sessionId: event.data.sessionId,
-            tokenHash: event.data.tokenHash,
-            startedAt: context.occurredAt,
-            expiresAt: event.data.expiresAt,
-            idleTimeoutSeconds: event.data.idleTimeoutSeconds,
-            lastSeenAt: context.occurredAt,
+      return rememberOrigin(
+        {
+          ...state,
+          sessions: {
+            ...state.sessions,
+            [event.data.sessionId]: {
+              sessionId: event.data.sessionId,
+              tokenHash: event.data.tokenHash,
+              startedAt: at,
+              expiresAt: event.data.expiresAt,
+              idleTimeoutSeconds: event.data.idleTimeoutSeconds,
+              lastSeenAt: at,
+            },
           },
         },
-      };
-    case 'SessionRevoked': {
-      const { [event.data.sessionId]: _ended, ...rest } = state.sessions;
-      return { ...state, sessions: rest };
+        event.data.origin,
+      );
+    case 'SessionSeen': {
+      const session = state.sessions[event.data.sessionId];
+      return session ? { ...state, sessions: { ...state.sessions, [session.sessionId]: { ...session, lastSeenAt: at } } } : state;
     }
+    case 'SessionRevoked':
+      return withoutSession(state, event.data.sessionId);
+    case 'PasswordResetRequested':
+      return { ...state, passwordReset: { tokenId: event.data.tokenId, tokenHash: event.data.tokenHash, expiresAt: event.data.expiresAt } };
+    case 'PasswordResetCompleted':
+      return { ...state, passwordHash: event.data.passwordHash, passwordReset: null, passwordDisabled: false, recentFailures: [] };
+    case 'PasswordChanged':
+      return { ...state, passwordHash: event.data.passwordHash };
+    case 'PasswordDisabled':
+      return { ...state, passwordDisabled: true };
+    case 'AccountLocked':
+      return {
+        ...state,
+        status: 'locked',
+        lock: { reason: event.data.reason, since: at },
+        ownershipVerification: event.data.ownershipVerification ?? state.ownershipVerification,
+      };
+    case 'OwnershipVerificationRequested':
+      return {
+        ...state,
+        ownershipVerification: { tokenId: event.data.tokenId, tokenHash: event.data.tokenHash, expiresAt: event.data.expiresAt },
+      };
+    case 'OwnershipVerified':
+      return { ...state, ownershipVerification: null };
+    case 'AccountUnlocked':
+      return { ...state, status: 'active', lock: null, recentFailures: [] };
     default: {
       const unhandled: never = event;
       return unhandled;
@@ -125,4 +189,8 @@ export function isSessionLive(session: SessionState, now: Date): boolean {
   const t = now.getTime();
   const idleDeadline = Date.parse(session.lastSeenAt) + session.idleTimeoutSeconds * 1000;
   return t < Date.parse(session.expiresAt) && t < idleDeadline;
+}
+
+export function liveSessions(state: AccountState, now: Date): SessionState[] {
+  return Object.values(state.sessions).filter((s) => isSessionLive(s, now));
 }

@@ -10,12 +10,21 @@ import { LogInHandler } from './log-in/log-in.handler';
 import { LogOutHandler } from './log-out/log-out.handler';
 import { RegisterAccountHandler } from './register-account/register-account.handler';
 import { ResendEmailVerificationHandler } from './resend-email-verification/resend-email-verification.handler';
+import { ActivityFeedHandler } from './activity-feed/activity-feed.handler';
+import { ChangePasswordHandler } from './change-password/change-password.handler';
+import { CompleteOwnershipVerificationHandler } from './complete-ownership-verification/complete-ownership-verification.handler';
+import { CompletePasswordResetHandler } from './complete-password-reset/complete-password-reset.handler';
+import { ExecuteAccountCommandHandler } from './execute-account-command/execute-account-command.handler';
+import { RequestOwnershipVerificationHandler } from './request-ownership-verification/request-ownership-verification.handler';
+import { RequestPasswordResetHandler } from './request-password-reset/request-password-reset.handler';
 import { AccountCommandRunner } from './shared/account-command-runner';
+import { LoginThrottle } from './shared/login-throttle';
+import { NewPassword } from './shared/new-password';
 import { AccountRepository } from './shared/account.repository';
 import { PasswordHasher } from './shared/password-hasher';
 import { Reservations } from './shared/reservations';
 
-const shared = [AccountRepository, AccountCommandRunner, Reservations, PasswordHasher];
+const shared = [AccountRepository, AccountCommandRunner, Reservations, PasswordHasher, NewPassword, LoginThrottle];
 
 const handlers = [
   RegisterAccountHandler,
@@ -28,6 +37,13 @@ const handlers = [
   FindAccountsHandler,
   ListSessionsHandler,
   GetAuditHandler,
+  ExecuteAccountCommandHandler,
+  RequestPasswordResetHandler,
+  CompletePasswordResetHandler,
+  ChangePasswordHandler,
+  RequestOwnershipVerificationHandler,
+  CompleteOwnershipVerificationHandler,
+  ActivityFeedHandler,
 ];
 
 /** The use cases, on @nestjs/cqrs command and query buses. */

@@ -38,12 +38,32 @@ function apply(view: Fields | null, e: DecodedAccountEvent): Fields | null {
       return { ...view, failedLoginCount: view.failedLoginCount + 1 };
     case 'LoginSucceeded':
       return { ...view, lastLoginAt: e.occurredAt, failedLoginCount: 0 };
+    case 'PasswordResetCompleted':
+      return { ...view, passwordChangedAt: e.occurredAt, passwordDisabled: false, failedLoginCount: 0 };
+    case 'PasswordChanged':
+      return { ...view, passwordChangedAt: e.occurredAt };
+    case 'PasswordDisabled':
+      return { ...view, passwordDisabled: true };
+    case 'AccountLocked':
+      return { ...view, status: 'locked', lock: { reason: event.data.reason, since: e.occurredAt } };
+    case 'AccountUnlocked':
+      return { ...view, status: 'active', lock: null, failedLoginCount: 0 };
     default:
       return null;
   }
 }
 
-const HANDLED = new Set(['AccountRegistered', 'EmailVerified', 'LoginFailed', 'LoginSucceeded']);
+const HANDLED = new Set([
+  'AccountRegistered',
+  'EmailVerified',
+  'LoginFailed',
+  'LoginSucceeded',
+  'PasswordResetCompleted',
+  'PasswordChanged',
+  'PasswordDisabled',
+  'AccountLocked',
+  'AccountUnlocked',
+]);
 
 export const accountsProjection: Projection<DecodedAccountEvent> = {
   name: 'accounts',

@@ -1,6 +1,8 @@
 import type { AccountEvent } from '../../libs/account/account.events';
 
-/** Plain-words summaries, for support staff. No secret or hash ever appears here. */
+const words = (code: string) => code.replace(/_/g, ' ');
+
+/** Plain-words summaries for support staff. No secret, hash or free-text note appears here. */
 export function summarize(event: AccountEvent): string {
   switch (event.type) {
     case 'AccountRegistered':
@@ -13,10 +15,30 @@ export function summarize(event: AccountEvent): string {
       return 'Sign-in failed: wrong password';
     case 'LoginSucceeded':
       return 'Signed in';
+    case 'NewDeviceDetected':
+      return `Sign-in from a new ${[event.data.newDevice && 'device', event.data.newNetwork && 'network'].filter(Boolean).join(' and ')}`;
     case 'SessionStarted':
       return 'Session started';
+    case 'SessionSeen':
+      return 'Session used';
     case 'SessionRevoked':
-      return `Session ended (${event.data.reason.replace(/_/g, ' ')})`;
+      return `Session ended (${words(event.data.reason)})`;
+    case 'PasswordResetRequested':
+      return 'Password reset link sent';
+    case 'PasswordResetCompleted':
+      return 'Password reset';
+    case 'PasswordChanged':
+      return 'Password changed';
+    case 'PasswordDisabled':
+      return 'Password disabled by support';
+    case 'AccountLocked':
+      return event.data.reason === 'unusual_activity' ? 'Account locked after unusual activity' : 'Account locked by support';
+    case 'OwnershipVerificationRequested':
+      return 'Ownership verification link sent';
+    case 'OwnershipVerified':
+      return `Ownership verified (${words(event.data.method)})`;
+    case 'AccountUnlocked':
+      return 'Account unlocked';
     default: {
       const unhandled: never = event;
       return String((unhandled as { type: string }).type);

@@ -1,6 +1,14 @@
 /** Which events call for a mail, and which template renders it (contract §6). */
 export const MAIL_TRIGGERS: Record<string, string> = {
   EmailVerificationRequested: 'verify-email',
+  PasswordResetRequested: 'password-reset',
+  PasswordResetCompleted: 'password-changed',
+  PasswordChanged: 'password-changed',
+  NewDeviceDetected: 'new-sign-in',
+  // A lock by support renders the catalog's 'account-locked-by-support' variant (no link).
+  AccountLocked: 'account-locked',
+  OwnershipVerificationRequested: 'ownership-verification',
+  PasswordDisabled: 'password-disabled',
 };
 
 export const MAIL_QUEUE = 'mail';

@@ -7,7 +7,7 @@ import { SESSIONS, type SessionDoc } from './session-view';
 export const sessionsProjection: Projection<DecodedAccountEvent> = {
   name: 'sessions',
   version: 1,
-  canHandle: (type) => type === 'SessionStarted' || type === 'SessionRevoked',
+  canHandle: (type) => type === 'SessionStarted' || type === 'SessionSeen' || type === 'SessionRevoked',
   async init(store: ReadStore) {
     const sessions = store.collection<SessionDoc>(SESSIONS);
     await sessions.ensureIndex('accountId');
@@ -34,6 +34,10 @@ export const sessionsProjection: Projection<DecodedAccountEvent> = {
           userAgent: client?.userAgent ?? null,
           deviceId: client?.deviceId ?? null,
         }));
+      } else if (event.type === 'SessionSeen') {
+        await applyOnce(sessions, event.data.sessionId, e.position, (current) =>
+          current ? { ...current, lastSeenAt: e.occurredAt } : null,
+        );
       } else if (event.type === 'SessionRevoked') {
         await applyOnce(sessions, event.data.sessionId, e.position, (current) =>
           current ? { ...current, active: false, endedAt: e.occurredAt, endReason: event.data.reason } : null,

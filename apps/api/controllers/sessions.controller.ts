@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -6,6 +6,12 @@ import { IntrospectSessionQuery } from '../../../libs/application/introspect-ses
 import type { Introspection } from '../../../libs/application/introspect-session/introspect-session.handler';
 import { ListSessionsQuery } from '../../../libs/application/list-sessions/list-sessions.query';
 import { LogOutCommand } from '../../../libs/application/log-out/log-out.command';
+import { ActivityFeedQuery } from '../../../libs/application/activity-feed/activity-feed.query';
+import { ExecuteAccountCommand } from '../../../libs/application/execute-account-command/execute-account-command.command';
+import type { CommandOutcome } from '../../../libs/application/shared/account-command-runner';
+import { KeepSessionDto } from '../dto/password.dto';
+import { PageQueryDto } from '../dto/page-query.dto';
+import { SessionIdParams } from '../dto/session-id.param';
 import type { Position } from '../../../libs/shared/envelope';
 import { AccountIdParam } from '../dto/account-id.param';
 import { SessionTokenDto } from '../dto/session.dto';
@@ -45,5 +51,42 @@ export class SessionsController {
   @RequireScope('auth', 'support')
   list(@Param() { id }: AccountIdParam) {
     return this.queries.execute(new ListSessionsQuery(id));
+  }
+
+  @Delete('accounts/:id/sessions/:sessionId')
+  @HttpCode(204)
+  @RequireScope('auth', 'support')
+  async revoke(@Param() { id, sessionId }: SessionIdParams, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const reason = ctx.scope === 'support' ? 'revoked_by_support' : 'revoked_by_owner';
+    const outcome = await this.commands.execute<ExecuteAccountCommand, CommandOutcome>(
+      new ExecuteAccountCommand(id, { type: 'EndSession', sessionId, reason }, metadataOf(ctx)),
+    );
+    await this.positions.set(res, outcome.position);
+  }
+
+  @Post('accounts/:id/sessions/revoke-others')
+  @HttpCode(200)
+  @RequireScope('auth')
+  async revokeOthers(@Param() { id }: AccountIdParam, @Body() body: KeepSessionDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.revokeMany(new ExecuteAccountCommand(id, { type: 'EndOtherSessions', keepSessionId: body.keepSessionId }, metadataOf(ctx)), res);
+  }
+
+  @Post('accounts/:id/sessions/revoke-all')
+  @HttpCode(200)
+  @RequireScope('support')
+  async revokeAll(@Param() { id }: AccountIdParam, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    return this.revokeMany(new ExecuteAccountCommand(id, { type: 'EndAllSessions' }, metadataOf(ctx)), res);
+  }
+
+  @Get('accounts/:id/activity')
+  @RequireScope('auth')
+  activity(@Param() { id }: AccountIdParam, @Query() query: PageQueryDto) {
+    return this.queries.execute(new ActivityFeedQuery(id, { cursor: query.cursor, limit: query.limit ?? 50 }));
+  }
+
+  private async revokeMany(command: ExecuteAccountCommand, res: Response) {
+    const outcome = await this.commands.execute<ExecuteAccountCommand, CommandOutcome>(command);
+    await this.positions.set(res, outcome.position);
+    return { revoked: outcome.events.filter((e) => e.type === 'SessionRevoked').length };
   }
 }

@@ -1,28 +1,112 @@
+import type { AccountEvent, AccountEventType } from '../../../libs/account/account.events';
 import type { AccountState } from '../../../libs/account/account.state';
-import type { MailTokens } from '../../../libs/infrastructure/crypto/tokens';
+import { ERASED } from '../../../libs/infrastructure/crypto/personal-data';
 import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
+import { type MailContext, formatUtc, formatValidity, pageLink, tokenLink } from './mail-format';
 
-export interface MailContext {
-  publicUrl: string;
-  tokens: MailTokens;
-}
+export type { MailContext } from './mail-format';
 
 export interface MailPlan {
   to: string;
   vars: Record<string, string>;
+  /**
+   * The template to render when a trigger has variants (an account locked by support gets
+   * no ownership link); by default the job's own template.
+   */
+  template?: string;
 }
 
 type Composer = (event: DecodedAccountEvent, account: AccountState, context: MailContext) => MailPlan;
 
+type EventOf<T extends AccountEventType> = Extract<AccountEvent, { type: T }>;
+
+/** The triggering event, narrowed to the types a template renders; anything else is a wiring bug. */
+function expectEvent<T extends AccountEventType>(template: string, e: DecodedAccountEvent, ...types: T[]): EventOf<T> {
+  if (!(types as AccountEventType[]).includes(e.event.type)) throw new Error(`${template} cannot render ${e.type}`);
+  return e.event as EventOf<T>;
+}
+
 /** For each template: who receives it and what fills it, from the triggering event. */
 export const MAIL_CATALOG: Record<string, Composer> = {
-  'verify-email': (e, account, { publicUrl, tokens }) => {
-    if (e.event.type !== 'EmailVerificationRequested') throw new Error(`verify-email cannot render ${e.type}`);
-    const token = tokens.mint('verify-email', e.accountId, e.event.data.tokenId);
+  'verify-email': (e, account, context) => {
+    const { data } = expectEvent('verify-email', e, 'EmailVerificationRequested');
     return {
       // The address the link was meant for, even if the account's address has changed since.
-      to: e.event.data.email,
-      vars: { displayName: account.displayName, link: `${publicUrl}/verify-email?token=${token}` },
+      to: data.email,
+      vars: { displayName: account.displayName, link: tokenLink(context, 'verify-email', e.accountId, data.tokenId) },
+    };
+  },
+
+  'password-reset': (e, account, context) => {
+    const { data } = expectEvent('password-reset', e, 'PasswordResetRequested');
+    return {
+      to: data.email,
+      vars: {
+        displayName: account.displayName,
+        link: tokenLink(context, 'reset-password', e.accountId, data.tokenId),
+        validFor: formatValidity(e.occurredAt, data.expiresAt),
+      },
+    };
+  },
+
+  'password-changed': (e, account, context) => {
+    expectEvent('password-changed', e, 'PasswordResetCompleted', 'PasswordChanged');
+    return {
+      to: account.email,
+      vars: { displayName: account.displayName, changedAt: formatUtc(e.occurredAt), resetLink: pageLink(context, 'reset-password') },
+    };
+  },
+
+  'new-sign-in': (e, account, context) => {
+    const { data } = expectEvent('new-sign-in', e, 'NewDeviceDetected');
+    // Once erased, the origin reads "[erased]" (a string); so does the address, and the mail is dropped.
+    const { device, network } = typeof data.origin === 'object' ? data.origin : { device: ERASED, network: ERASED };
+    return {
+      to: account.email,
+      vars: {
+        displayName: account.displayName,
+        device,
+        network,
+        signedInAt: formatUtc(e.occurredAt),
+        resetLink: pageLink(context, 'reset-password'),
+      },
+    };
+  },
+
+  'account-locked': (e, account, context) => {
+    const { data } = expectEvent('account-locked', e, 'AccountLocked');
+    const common = { displayName: account.displayName, lockedAt: formatUtc(e.occurredAt) };
+    if (data.reason === 'manual') return { to: account.email, template: 'account-locked-by-support', vars: common };
+    if (!data.ownershipVerification) throw new Error(`account-locked: ${e.type} for unusual activity carries no ownership token`);
+    return {
+      to: account.email,
+      vars: {
+        ...common,
+        link: tokenLink(context, 'verify-ownership', e.accountId, data.ownershipVerification.tokenId),
+        validFor: formatValidity(e.occurredAt, data.ownershipVerification.expiresAt),
+        resetLink: pageLink(context, 'reset-password'),
+      },
+    };
+  },
+
+  'ownership-verification': (e, account, context) => {
+    const { data } = expectEvent('ownership-verification', e, 'OwnershipVerificationRequested');
+    return {
+      to: data.email,
+      vars: {
+        displayName: account.displayName,
+        link: tokenLink(context, 'verify-ownership', e.accountId, data.tokenId),
+        validFor: formatValidity(e.occurredAt, data.expiresAt),
+      },
+    };
+  },
+
+  'password-disabled': (e, account, context) => {
+    // The staff's reason stays out of the mail: it may be internal.
+    expectEvent('password-disabled', e, 'PasswordDisabled');
+    return {
+      to: account.email,
+      vars: { displayName: account.displayName, disabledAt: formatUtc(e.occurredAt), resetLink: pageLink(context, 'reset-password') },
     };
   },
 };

@@ -39,7 +39,7 @@ export class SendMailProcessor {
     if (!compose) throw new Error(`mail job ${job.id}: unknown template ${template}`);
     const plan = compose(event, state, { publicUrl: this.config.publicUrl, tokens: this.keys.mailTokens });
     if (plan.to === ERASED) return 'skipped_erased';
-    const rendered = renderMail(template, plan.vars);
+    const rendered = renderMail(plan.template ?? template, plan.vars);
     await this.mailer.send({ id: recorded.eventId, to: plan.to, ...rendered });
     return 'sent';
   }

@@ -14,11 +14,9 @@ export function registerAccount(state: AccountState, command: RegisterAccount): 
         username: command.username,
         displayName: command.displayName,
         passwordHash: command.passwordHash,
+        origin: command.origin,
       },
     },
-    {
-      type: 'EmailVerificationRequested',
-      data: { ...command.verification, email: command.email },
-    },
+    { type: 'EmailVerificationRequested', data: { ...command.verification, email: command.email } },
   ];
 }

@@ -1,8 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountErrors } from '../../account/account.errors';
-import { accountOfToken, hashToken } from '../../infrastructure/crypto/tokens';
 import type { Position } from '../../shared/envelope';
 import { AccountCommandRunner } from '../shared/account-command-runner';
+import { tokenTarget } from '../shared/token-target';
 import { ConfirmEmailCommand } from './confirm-email.command';
 
 export interface ConfirmEmailResult {
@@ -16,9 +15,7 @@ export class ConfirmEmailHandler implements ICommandHandler<ConfirmEmailCommand,
   constructor(private readonly runner: AccountCommandRunner) {}
 
   async execute({ token, meta }: ConfirmEmailCommand): Promise<ConfirmEmailResult> {
-    const accountId = accountOfToken(token);
-    if (!accountId) throw AccountErrors.invalidToken();
-    const tokenHash = hashToken(token);
+    const { accountId, tokenHash } = tokenTarget(token);
     const outcome = await this.runner.run(accountId, (_s, now) => ({ type: 'ConfirmEmail', now: now.toISOString(), tokenHash }), meta);
     return { accountId, status: outcome.state.status ?? 'active', position: outcome.position };
   }

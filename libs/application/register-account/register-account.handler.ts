@@ -10,6 +10,7 @@ import { AccountCommandRunner } from '../shared/account-command-runner';
 import { isCommonPassword } from '../shared/common-passwords';
 import { newMailToken } from '../shared/mail-token-factory';
 import { normalizeEmail, normalizeUsername } from '../shared/normalize';
+import { originOf } from '../shared/origin';
 import { normalizePassword, PasswordHasher } from '../shared/password-hasher';
 import { Reservations } from '../shared/reservations';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
@@ -58,6 +59,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
           username,
           displayName: input.displayName.trim(),
           passwordHash,
+          origin: originOf(meta.client),
           verification: newMailToken(this.keys, 'verify-email', accountId, now, this.config.emailVerification.ttlSeconds),
         }),
         meta,

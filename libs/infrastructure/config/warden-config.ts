@@ -15,8 +15,21 @@ export interface WardenConfig {
   masterKey?: string;
   bcryptCost: number;
   passwordCompositionRule: boolean;
-  session: { absoluteSeconds: number; idleSeconds: number };
+  session: { absoluteSeconds: number; idleSeconds: number; touchSeconds: number };
   emailVerification: { ttlSeconds: number; perMinute: number; perDay: number };
+  passwordResetTtlSeconds: number;
+  ownershipTtlSeconds: number;
+  /** Unusual activity (contract §3.1): lock threshold and growing login delays. */
+  protection: {
+    lockThreshold: number;
+    lockWindowSeconds: number;
+    accountFreeFailures: number;
+    ipFreeFailures: number;
+    throttleBaseSeconds: number;
+    throttleMaxSeconds: number;
+  };
+  /** Floor of the answer time of the always-202 endpoints, so known and unknown emails match. */
+  uniformResponseMs: number;
   mail: { attempts: number; backoffMs: number };
   projector: { pollIntervalMs: number; batchSize: number };
   minPositionWaitMs: number;
@@ -63,12 +76,24 @@ export function loadConfig(env: Env = process.env): WardenConfig {
     session: {
       absoluteSeconds: int(env, 'SESSION_ABSOLUTE_SECONDS', 30 * 86400, 1),
       idleSeconds: int(env, 'SESSION_IDLE_SECONDS', 7 * 86400, 1),
+      touchSeconds: int(env, 'SESSION_TOUCH_SECONDS', 300, 0),
     },
     emailVerification: {
       ttlSeconds: int(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400, 1),
       perMinute: int(env, 'EMAIL_VERIFICATION_PER_MINUTE', 1, 1),
       perDay: int(env, 'EMAIL_VERIFICATION_PER_DAY', 5, 1),
     },
+    passwordResetTtlSeconds: int(env, 'PASSWORD_RESET_TTL_SECONDS', 3600, 1),
+    ownershipTtlSeconds: int(env, 'OWNERSHIP_VERIFICATION_TTL_SECONDS', 7 * 86400, 1),
+    protection: {
+      lockThreshold: int(env, 'LOCK_THRESHOLD', 10, 1),
+      lockWindowSeconds: int(env, 'LOCK_WINDOW_SECONDS', 15 * 60, 1),
+      accountFreeFailures: int(env, 'THROTTLE_ACCOUNT_FREE_FAILURES', 3, 0),
+      ipFreeFailures: int(env, 'THROTTLE_IP_FREE_FAILURES', 20, 0),
+      throttleBaseSeconds: int(env, 'THROTTLE_BASE_SECONDS', 1, 1),
+      throttleMaxSeconds: int(env, 'THROTTLE_MAX_SECONDS', 300, 1),
+    },
+    uniformResponseMs: int(env, 'UNIFORM_RESPONSE_MS', 250, 0),
     mail: { attempts: int(env, 'MAIL_ATTEMPTS', 5, 1), backoffMs: int(env, 'MAIL_BACKOFF_MS', 2000, 1) },
     projector: { pollIntervalMs: int(env, 'PROJECTOR_POLL_MS', 50, 1), batchSize: int(env, 'PROJECTOR_BATCH', 200, 1) },
     minPositionWaitMs: int(env, 'MIN_POSITION_WAIT_MS', 2000, 0),

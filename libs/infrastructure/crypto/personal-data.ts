@@ -4,8 +4,9 @@ import { open, seal } from './aead';
 export const ERASED = '[erased]';
 const PREFIX = 'enc:v1:';
 
-export function encryptValue(key: Buffer, accountId: string, value: string): string {
-  return PREFIX + seal(key, Buffer.from(value, 'utf8'), accountId).toString('base64');
+/** Encrypts any JSON value (a string, or an object such as an origin) as one opaque string. */
+export function encryptValue(key: Buffer, accountId: string, value: unknown): string {
+  return PREFIX + seal(key, Buffer.from(JSON.stringify(value), 'utf8'), accountId).toString('base64');
 }
 
 export function isEncrypted(value: unknown): value is string {
@@ -13,12 +14,12 @@ export function isEncrypted(value: unknown): value is string {
 }
 
 /** `key` null means the key is destroyed: the value is gone for good. */
-export function decryptValue(key: Buffer | null, accountId: string, value: string): string {
+export function decryptValue(key: Buffer | null, accountId: string, value: string): unknown {
   if (!key) return ERASED;
-  return open(key, Buffer.from(value.slice(PREFIX.length), 'base64'), accountId).toString('utf8');
+  return JSON.parse(open(key, Buffer.from(value.slice(PREFIX.length), 'base64'), accountId).toString('utf8'));
 }
 
-/** Encrypts the named string fields of a record; other fields are copied as they are. */
+/** Encrypts the named fields of a record (null and absent ones stay as they are). */
 export function encryptFields<T extends Record<string, unknown>>(
   key: Buffer,
   accountId: string,
@@ -27,8 +28,7 @@ export function encryptFields<T extends Record<string, unknown>>(
 ): T {
   const out: Record<string, unknown> = { ...record };
   for (const field of fields) {
-    const value = out[field];
-    if (typeof value === 'string') out[field] = encryptValue(key, accountId, value);
+    if (out[field] !== null && out[field] !== undefined) out[field] = encryptValue(key, accountId, out[field]);
   }
   return out as T;
 }

@@ -5,13 +5,14 @@ import Database from 'better-sqlite3';
 import type { RecordedEvent } from '../../shared/envelope';
 import { comparePositions, positionOf } from '../../shared/position';
 import { verifyChain } from './hash-chain';
-import { SqliteEventStore } from './sqlite-event-store';
+import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 import { describeEventStoreContract } from './testing/event-store.contract';
 import { eventually, idsOf, sampleEvent, sampleEvents, uniqueStreamId } from './testing/sample-events';
 import type { RaceResult } from './testing/sqlite-race-appender';
 import { TsWorker } from './testing/spawn-ts';
 
 const dirs: string[] = [];
+const stores: SqliteEventStore[] = [];
 
 /** A store file in a fresh directory that does not exist yet (the store creates it). */
 function tempFile(): string {
@@ -19,6 +20,17 @@ function tempFile(): string {
   dirs.push(dir);
   return join(dir, 'nested', 'events.sqlite');
 }
+
+/** Opened through here so that a failing test still stops its subscriptions and closes its file. */
+function openStore(file = tempFile(), options: SqliteEventStoreOptions = {}): SqliteEventStore {
+  const store = new SqliteEventStore(file, options);
+  stores.push(store);
+  return store;
+}
+
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
+});
 
 afterAll(() => {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
@@ -28,33 +40,30 @@ describeEventStoreContract('SqliteEventStore', async () => new SqliteEventStore(
 
 describe('SqliteEventStore specifics', () => {
   it('starts empty: no head position, nothing to read', async () => {
-    const store = new SqliteEventStore(tempFile());
+    const store = openStore(tempFile());
     expect(await store.headPosition()).toBeUndefined();
     expect(await store.readAll()).toEqual([]);
-    await store.close();
   });
 
   it('numbers positions by the global sequence', async () => {
-    const store = new SqliteEventStore(tempFile());
+    const store = openStore(tempFile());
     const a = await store.append('account-a', sampleEvents(2), 'no_stream');
     const b = await store.append('account-b', sampleEvents(1), 'no_stream');
 
     expect([...a.events, ...b.events].map((e) => e.position)).toEqual([1, 2, 3].map(positionOf));
     expect(await store.headPosition()).toBe(positionOf(3));
     expect(idsOf(await store.readAll())).toEqual(idsOf([...a.events, ...b.events]));
-    await store.close();
   });
 
   it('uses WAL and keeps events across reopening', async () => {
     const file = tempFile();
-    const first = new SqliteEventStore(file);
+    const first = openStore(file);
     await first.append('account-a', sampleEvents(2), 'no_stream');
     await first.close();
 
-    const reopened = new SqliteEventStore(file);
+    const reopened = openStore(file);
     await reopened.append('account-a', sampleEvents(1), 1);
     expect(verifyChain(await reopened.readStream('account-a'))).toMatchObject({ valid: true, events: 3 });
-    await reopened.close();
 
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -63,7 +72,7 @@ describe('SqliteEventStore specifics', () => {
 
   it('shows a tampered row to verifyChain', async () => {
     const file = tempFile();
-    const store = new SqliteEventStore(file);
+    const store = openStore(file);
     await store.append('account-a', sampleEvents(3), 'no_stream');
     const raw = new Database(file);
     raw.prepare(`UPDATE events SET data = json_set(data, '$.attempt', 7) WHERE revision = 1`).run();
@@ -73,29 +82,26 @@ describe('SqliteEventStore specifics', () => {
       valid: false,
       brokenAt: { revision: 1, reason: 'hash_mismatch' },
     });
-    await store.close();
   });
 
   it('refuses a position from another adapter and an empty append', async () => {
-    const store = new SqliteEventStore(tempFile());
+    const store = openStore(tempFile());
     await expect(store.readAll({ after: `${positionOf(1)}/${positionOf(1)}` })).rejects.toThrow(/not a SQLite/);
     expect(() => store.subscribeToAll('12', async () => undefined)).toThrow(/not a SQLite/);
     await expect(store.append('account-a', [], 'no_stream')).rejects.toThrow(/no events/);
-    await store.close();
   });
 
   it('rejects a reused event id without writing anything', async () => {
-    const store = new SqliteEventStore(tempFile());
+    const store = openStore(tempFile());
     const event = sampleEvent();
     await store.append('account-a', [event], 'no_stream');
     await expect(store.append('account-b', [sampleEvent(), event], 'no_stream')).rejects.toThrow(/UNIQUE/);
     expect(await store.readStream('account-b')).toEqual([]);
-    await store.close();
   });
 
   it('subscribes from the beginning and retries a failed handler without skipping the event', async () => {
     const errors: unknown[] = [];
-    const store = new SqliteEventStore(tempFile(), { pollIntervalMs: 5, retryDelayMs: 5, onError: (e) => errors.push(e) });
+    const store = openStore(tempFile(), { pollIntervalMs: 5, retryDelayMs: 5, onError: (e) => errors.push(e) });
     const appended = (await store.append('account-a', sampleEvents(3), 'no_stream')).events;
     const received: RecordedEvent[] = [];
     let failures = 0;
@@ -107,11 +113,11 @@ describe('SqliteEventStore specifics', () => {
     await eventually(() => expect(idsOf(received)).toEqual(idsOf(appended)));
     expect(errors).toHaveLength(2);
     await subscription.stop();
-    await store.close();
   });
 
   it('close() stops running subscriptions', async () => {
-    const store = new SqliteEventStore(tempFile(), { pollIntervalMs: 5 });
+    const file = tempFile();
+    const store = openStore(file, { pollIntervalMs: 5 });
     let calls = 0;
     store.subscribeToAll(undefined, async () => {
       calls++;
@@ -119,6 +125,10 @@ describe('SqliteEventStore specifics', () => {
     await store.append('account-a', [sampleEvent()], 'no_stream');
     await eventually(() => expect(calls).toBe(1));
     await store.close();
+
+    await openStore(file).append('account-b', [sampleEvent()], 'no_stream');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls).toBe(1);
   });
 
   describe('across OS processes sharing one file', () => {
@@ -137,23 +147,21 @@ describe('SqliteEventStore specifics', () => {
       return Promise.all(workers.map((worker) => worker.result<RaceResult>()));
     }
 
-    it('lets exactly one of 6 processes create a stream', async () => {
+    it('lets exactly one of 6 processes, opening a fresh file together, create a stream', async () => {
       const file = tempFile();
-      await new SqliteEventStore(file).close(); // create the schema before the race, as the app does at start
       const streamId = uniqueStreamId('processes');
       const results = await race(file, { RACE_STREAM: streamId, RACE_MODE: 'create' }, 6);
 
       expect(results.filter((r) => r.appended === 1)).toHaveLength(1);
       expect(results.filter((r) => r.conflicts === 1)).toHaveLength(5);
-      const store = new SqliteEventStore(file);
+      const store = openStore(file);
       expect(verifyChain(await store.readStream(streamId))).toMatchObject({ valid: true, events: 2 });
-      await store.close();
     }, 60_000);
 
     it('keeps one contiguous, valid chain when 4 processes append to one stream', async () => {
       const file = tempFile();
       const streamId = uniqueStreamId('processes');
-      const observer = new SqliteEventStore(file, { pollIntervalMs: 10 });
+      const observer = openStore(file, { pollIntervalMs: 10 });
       const seen: RecordedEvent[] = [];
       const subscription = observer.subscribeToAll(undefined, async (event) => {
         seen.push(event);
@@ -178,7 +186,6 @@ describe('SqliteEventStore specifics', () => {
       // eslint-disable-next-line no-console
       console.info(`cross-process race: ${results.reduce((sum, r) => sum + r.conflicts, 0)} conflicts retried`);
       await subscription.stop();
-      await observer.close();
     }, 60_000);
   });
 });

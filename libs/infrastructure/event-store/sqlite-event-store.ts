@@ -78,7 +78,7 @@ export class SqliteEventStore implements EventStore {
     let recorded: RecordedEvent[];
     try {
       // IMMEDIATE takes the write lock before the revision check, not at the first insert.
-      recorded = this.appendInTransaction.deferred(streamId, events, expected);
+      recorded = this.appendInTransaction.immediate(streamId, events, expected);
     } catch (error) {
       if (!isStreamRevisionTaken(error)) throw error;
       // Only a writer that bypassed this class's locking could get here; report it the same way.

@@ -1,12 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { BullMqJobQueue } from './bullmq-job-queue';
+import { BullMqJobQueue, BullMqJobQueueOptions } from './bullmq-job-queue';
 import { describeJobQueueContract } from './job-queue.contract';
 import { eventually } from './testing/wait';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 // One prefix per run keeps these keys apart from other runs and from real queues.
 const prefix = `warden-test-${randomUUID()}`;
+
+// Closed after each test even when it fails, so no worker outlives its test.
+const opened: BullMqJobQueue[] = [];
+const open = (options: BullMqJobQueueOptions = {}): BullMqJobQueue => {
+  const queue = new BullMqJobQueue(redisUrl, { prefix, ...options });
+  opened.push(queue);
+  return queue;
+};
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((queue) => queue.close()));
+});
 
 afterAll(async () => {
   const redis = new Redis(redisUrl);
@@ -18,11 +30,11 @@ afterAll(async () => {
   await redis.quit();
 });
 
-describeJobQueueContract('BullMqJobQueue', async () => new BullMqJobQueue(redisUrl, { prefix }));
+describeJobQueueContract('BullMqJobQueue', async () => open());
 
 describe('BullMqJobQueue specifics', () => {
   it('keeps a completed job, so its id stays taken, for the configured window', async () => {
-    const queue = new BullMqJobQueue(redisUrl, { prefix, keepCompletedSeconds: 3600 });
+    const queue = open({ keepCompletedSeconds: 3600 });
     const runs: unknown[] = [];
     queue.work('window', async (job) => void runs.push(job.payload), { attempts: 1, backoffMs: 0 });
     await queue.enqueue('window', 'job-1', { n: 1 });
@@ -33,11 +45,10 @@ describe('BullMqJobQueue specifics', () => {
     // The payload is cleared once done; only the id is needed to recognise a repeat.
     await eventually(async () => expect(await redis.hget(`${prefix}:window:job-1`, 'data')).toBe('null'));
     await redis.quit();
-    await queue.close();
   });
 
   it('accepts ids BullMQ itself would refuse (integers, colons)', async () => {
-    const queue = new BullMqJobQueue(redisUrl, { prefix });
+    const queue = open();
     const ids: string[] = [];
     queue.work('odd-ids', async (job) => void ids.push(job.id), { attempts: 1, backoffMs: 0 });
     await queue.enqueue('odd-ids', '42', {});
@@ -45,6 +56,5 @@ describe('BullMqJobQueue specifics', () => {
     await queue.enqueue('odd-ids', '42', {});
 
     await eventually(() => expect([...ids].sort()).toEqual(['42', 'mail:42']));
-    await queue.close();
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Job } from './job-queue.port';
 import { describeJobQueueContract } from './job-queue.contract';
-import { SqliteJobQueue } from './sqlite-job-queue';
+import { SqliteJobQueue, SqliteJobQueueOptions } from './sqlite-job-queue';
 import { ABANDONED_ERROR } from './sqlite-job-table';
 import { claimThenCrash } from './testing/claim-then-crash';
 import { eventually } from './testing/wait';
@@ -12,45 +12,54 @@ const dir = mkdtempSync(join(tmpdir(), 'warden-sqlite-queue-'));
 let files = 0;
 const newFile = (): string => join(dir, `jobs-${++files}.sqlite`);
 
+// Closed after each test even when it fails, so no poll loop outlives its test.
+const opened: SqliteJobQueue[] = [];
+const open = (file: string, options: SqliteJobQueueOptions): SqliteJobQueue => {
+  const queue = new SqliteJobQueue(file, options);
+  opened.push(queue);
+  return queue;
+};
+
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((queue) => queue.close()));
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describeJobQueueContract('SqliteJobQueue', async () => new SqliteJobQueue(newFile(), { pollIntervalMs: 10 }));
+describeJobQueueContract('SqliteJobQueue', async () => open(newFile(), { pollIntervalMs: 10 }));
 
 describe('SqliteJobQueue persistence', () => {
   it('runs jobs enqueued before a restart', async () => {
     const file = newFile();
-    const before = new SqliteJobQueue(file, { pollIntervalMs: 10 });
+    const before = open(file, { pollIntervalMs: 10 });
     await before.enqueue('mail', 'due', { n: 1 });
     await before.enqueue('mail', 'scheduled', { n: 2 }, { runAt: new Date(Date.now() + 200) });
     await before.close();
 
-    const after = new SqliteJobQueue(file, { pollIntervalMs: 10 });
+    const after = open(file, { pollIntervalMs: 10 });
     const ran: unknown[] = [];
     after.work('mail', async (job) => void ran.push(job.payload), { attempts: 1, backoffMs: 0 });
 
     await eventually(() => expect(ran).toEqual([{ n: 1 }, { n: 2 }]));
-    await after.close();
   });
 
   it('retries a job claimed by a process that crashed, once its lease has run out', async () => {
     const file = newFile();
     await claimThenCrash({ filePath: file, queue: 'mail', id: 'job-1', payload: { n: 1 }, leaseMs: 300, attempts: 3 });
 
-    const queue = new SqliteJobQueue(file, { pollIntervalMs: 10, leaseMs: 300 });
+    const queue = open(file, { pollIntervalMs: 10, leaseMs: 300 });
     expect(await queue.stats('mail')).toEqual({ waiting: 0, delayed: 0, active: 1, failed: 0 });
     const seen: Job[] = [];
     queue.work('mail', async (job) => void seen.push(job), { attempts: 3, backoffMs: 0 });
 
     await eventually(() => expect(seen).toEqual([{ id: 'job-1', queue: 'mail', payload: { n: 1 }, attempt: 2 }]));
     await eventually(async () => expect(await queue.stats('mail')).toEqual({ waiting: 0, delayed: 0, active: 0, failed: 0 }));
-    await queue.close();
   }, 15_000);
 
   it('dead-letters, without running it again, a job whose process crashed during its last try', async () => {
     const file = newFile();
     await claimThenCrash({ filePath: file, queue: 'mail', id: 'job-1', payload: { n: 1 }, leaseMs: 200, attempts: 1 });
 
-    const queue = new SqliteJobQueue(file, { pollIntervalMs: 10, leaseMs: 200 });
+    const queue = open(file, { pollIntervalMs: 10, leaseMs: 200 });
     const ran: Job[] = [];
     const dead: { job: Job; error: Error }[] = [];
     queue.work('mail', async (job) => void ran.push(job), {
@@ -64,13 +73,12 @@ describe('SqliteJobQueue persistence', () => {
     expect(dead[0]?.error.message).toBe(ABANDONED_ERROR);
     expect(ran).toEqual([]);
     expect(await queue.stats('mail')).toEqual({ waiting: 0, delayed: 0, active: 0, failed: 1 });
-    await queue.close();
   }, 15_000);
 
   it('runs each job once when two queue instances share the file', async () => {
     const file = newFile();
-    const first = new SqliteJobQueue(file, { pollIntervalMs: 5 });
-    const second = new SqliteJobQueue(file, { pollIntervalMs: 5 });
+    const first = open(file, { pollIntervalMs: 5 });
+    const second = open(file, { pollIntervalMs: 5 });
     const runs: string[] = [];
     for (const instance of [first, second]) {
       instance.work('mail', async (job) => void runs.push(job.id), { attempts: 1, backoffMs: 0, concurrency: 4 });
@@ -81,6 +89,5 @@ describe('SqliteJobQueue persistence', () => {
 
     await eventually(() => expect(runs).toHaveLength(ids.length));
     expect([...runs].sort()).toEqual([...ids].sort());
-    await Promise.all([first.close(), second.close()]);
   });
 });

@@ -159,7 +159,7 @@ function prepare(db: Database.Database) {
     candidate: db.prepare(
       `SELECT id, payload, attempt, state FROM jobs
        WHERE queue = @queue
-         AND ((state = 'pending' AND run_at <= @now))
+         AND ((state = 'pending' AND run_at <= @now) OR (state = 'active' AND lease_until <= @now))
        ORDER BY run_at, rowid LIMIT 1`,
     ),
     take: db.prepare(

@@ -1,0 +1,9 @@
+import { IsUUID } from 'class-validator';
+
+export class SessionIdParams {
+  @IsUUID()
+  id!: string;
+
+  @IsUUID()
+  sessionId!: string;
+}

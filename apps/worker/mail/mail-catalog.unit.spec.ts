@@ -1,0 +1,247 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AccountEvent } from '../../../libs/account/account.events';
+import { type AccountState, initialState } from '../../../libs/account/account.state';
+import { MailTokens, type MailTokenPurpose, accountOfToken } from '../../../libs/infrastructure/crypto/tokens';
+import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
+import { MAIL_TRIGGERS } from '../../../projections/mail-reactor/mail-triggers';
+import { MAIL_CATALOG, type MailContext } from './mail-catalog';
+import { formatUtc, formatValidity } from './mail-format';
+import { renderMail } from './mail-templates';
+
+const ACCOUNT_ID = '6f1c2a8e-4b7d-4e0a-9c3f-2d5b8a1e7f40';
+const TOKEN_ID = 'a3e1d2c4-5b6f-4a7e-8d9c-0b1a2c3d4e5f';
+const AT = '2025-03-05T14:07:31.000Z';
+const AT_READABLE = '5 March 2025 at 14:07 UTC';
+const PUBLIC_URL = 'https://warden.test';
+const tokens = new MailTokens(Buffer.alloc(32, 7));
+const context: MailContext = { publicUrl: PUBLIC_URL, tokens };
+
+const account: AccountState = {
+  ...initialState(),
+  exists: true,
+  accountId: ACCOUNT_ID,
+  status: 'active',
+  email: 'ann.now@example.com',
+  displayName: '<b>Ann</b>',
+  emailVerified: true,
+};
+
+function decoded(event: AccountEvent): DecodedAccountEvent {
+  return {
+    streamId: `account-${ACCOUNT_ID}`,
+    revision: 3,
+    position: '00000000000000000042',
+    eventId: 'e0e0e0e0-0000-4000-8000-000000000001',
+    type: event.type,
+    schemaVersion: 1,
+    occurredAt: AT,
+    data: event.data as unknown as DecodedAccountEvent['data'],
+    metadata: { correlationId: 'c', causationId: 'c', actor: { type: 'service', id: 'test' }, prevHash: '', hash: '' },
+    accountId: ACCOUNT_ID,
+    event,
+  };
+}
+
+const issued = (ttlSeconds: number) => ({
+  tokenId: TOKEN_ID,
+  tokenHash: 'f'.repeat(64),
+  expiresAt: new Date(Date.parse(AT) + ttlSeconds * 1000).toISOString(),
+});
+
+/** A link the mail must carry: signed with a token for the account, or a plain page. */
+type ExpectedLink = { purpose: MailTokenPurpose } | { page: string };
+
+interface Case {
+  name: string;
+  trigger: string;
+  event: AccountEvent;
+  renders: string;
+  to: string;
+  subject: string;
+  links: ExpectedLink[];
+  contains: string[];
+}
+
+const RESET_PAGE = { page: `${PUBLIC_URL}/reset-password` };
+
+const CASES: Case[] = [
+  {
+    name: 'email verification',
+    trigger: 'verify-email',
+    event: { type: 'EmailVerificationRequested', data: { ...issued(86400), email: 'ann.new@example.com' } },
+    renders: 'verify-email',
+    to: 'ann.new@example.com',
+    subject: 'Confirm your email address',
+    links: [{ purpose: 'verify-email' }],
+    contains: ['24 hours'],
+  },
+  {
+    name: 'password reset link',
+    trigger: 'password-reset',
+    event: { type: 'PasswordResetRequested', data: { ...issued(3600), email: 'ann.typed@example.com' } },
+    renders: 'password-reset',
+    to: 'ann.typed@example.com',
+    subject: 'Reset your password',
+    links: [{ purpose: 'reset-password' }],
+    contains: ['valid for 1 hour', 'used once', 'your password stays unchanged'],
+  },
+  {
+    name: 'password changed after a reset',
+    trigger: 'password-changed',
+    event: { type: 'PasswordResetCompleted', data: { passwordHash: 'hash' } },
+    renders: 'password-changed',
+    to: account.email,
+    subject: 'Your password was changed',
+    links: [RESET_PAGE],
+    contains: [AT_READABLE, 'other sessions were signed out', 'contact our support team'],
+  },
+  {
+    name: 'password changed by the owner',
+    trigger: 'password-changed',
+    event: { type: 'PasswordChanged', data: { passwordHash: 'hash' } },
+    renders: 'password-changed',
+    to: account.email,
+    subject: 'Your password was changed',
+    links: [RESET_PAGE],
+    contains: [AT_READABLE],
+  },
+  {
+    name: 'new sign-in',
+    trigger: 'new-sign-in',
+    event: {
+      type: 'NewDeviceDetected',
+      data: { sessionId: 's1', newDevice: true, newNetwork: true, origin: { device: 'Firefox on Linux', network: '203.0.113.0/24' } },
+    },
+    renders: 'new-sign-in',
+    to: account.email,
+    subject: 'New sign-in to your account',
+    links: [RESET_PAGE],
+    contains: ['Firefox on Linux', '203.0.113.0/24', AT_READABLE, 'sign out the others', 'two-factor authentication', 'support'],
+  },
+  {
+    name: 'lock after unusual activity',
+    trigger: 'account-locked',
+    event: { type: 'AccountLocked', data: { reason: 'unusual_activity', note: null, ownershipVerification: issued(86400) } },
+    renders: 'account-locked',
+    to: account.email,
+    subject: 'Your account was locked after unusual sign-in activity',
+    links: [{ purpose: 'verify-ownership' }, RESET_PAGE],
+    contains: ['many failed attempts', 'all your sessions were ended', 'valid for 24 hours', AT_READABLE],
+  },
+  {
+    name: 'lock by support',
+    trigger: 'account-locked',
+    event: { type: 'AccountLocked', data: { reason: 'manual', note: 'ticket 42: internal note', ownershipVerification: null } },
+    renders: 'account-locked-by-support',
+    to: account.email,
+    subject: 'Your account was locked',
+    links: [],
+    contains: ['our support team locked your account', 'contact our support team', AT_READABLE],
+  },
+  {
+    name: 'ownership verification',
+    trigger: 'ownership-verification',
+    event: { type: 'OwnershipVerificationRequested', data: { ...issued(1800), email: 'ann.then@example.com' } },
+    renders: 'ownership-verification',
+    to: 'ann.then@example.com',
+    subject: 'Confirm that this account is yours',
+    links: [{ purpose: 'verify-ownership' }],
+    contains: ['valid for 30 minutes'],
+  },
+  {
+    name: 'password disabled by support',
+    trigger: 'password-disabled',
+    event: { type: 'PasswordDisabled', data: { reason: 'credential stuffing list #7 (internal)' } },
+    renders: 'password-disabled',
+    to: account.email,
+    subject: 'Action needed: your password was disabled',
+    links: [RESET_PAGE],
+    contains: ['1. Scan your devices for malware', '2. Secure your mailbox', 'forwarding rules', '3. Reset your password', '4. Review', '5. Contact'],
+  },
+];
+
+function linkIn(text: string, link: ExpectedLink): string {
+  if ('page' in link) return link.page;
+  const match = new RegExp(`${PUBLIC_URL}/${link.purpose}\\?token=([A-Za-z0-9_-]+)`).exec(text);
+  if (!match) throw new Error(`no /${link.purpose} link in:\n${text}`);
+  return match[0];
+}
+
+describe('mail catalog', () => {
+  describe.each(CASES)('$name', (c) => {
+    const plan = MAIL_CATALOG[c.trigger](decoded(c.event), account, context);
+    const mail = renderMail(plan.template ?? c.trigger, plan.vars);
+
+    it('goes to the right address with the right subject', () => {
+      expect(plan.template ?? c.trigger).toBe(c.renders);
+      expect(plan.to).toBe(c.to);
+      expect(mail.subject).toBe(c.subject);
+    });
+
+    it('carries its links in both parts, with a token that names the account', () => {
+      for (const expected of c.links) {
+        const link = linkIn(mail.text, expected);
+        expect(mail.html).toContain(`href="${link}"`);
+        if ('purpose' in expected) {
+          const token = link.slice(link.indexOf('?token=') + '?token='.length);
+          expect(token).toBe(tokens.mint(expected.purpose, ACCOUNT_ID, TOKEN_ID));
+          expect(accountOfToken(token)).toBe(ACCOUNT_ID);
+        }
+      }
+      if (c.links.every((l) => 'page' in l)) expect(`${mail.text}${mail.html}`).not.toContain('?token=');
+    });
+
+    it('fills every placeholder, says what it must, and escapes values in HTML only', () => {
+      for (const part of [mail.subject, mail.text, mail.html]) expect(part).not.toContain('{{');
+      for (const phrase of c.contains) expect(mail.text).toContain(phrase);
+      expect(mail.text).toContain('Hello <b>Ann</b>,');
+      expect(mail.html).toContain('Hello &lt;b&gt;Ann&lt;/b&gt;,');
+      expect(mail.html).not.toContain('<b>Ann</b>');
+    });
+
+    it('keeps free-text staff notes out of the mail', () => {
+      const data = c.event.data as { reason?: unknown; note?: unknown };
+      for (const internal of [data.reason, data.note]) {
+        if (typeof internal === 'string' && internal.includes(' ')) expect(`${mail.text}${mail.html}`).not.toContain(internal);
+      }
+    });
+  });
+
+  it('refuses an event its template does not render', () => {
+    const stranger = decoded({ type: 'LoginSucceeded', data: { sessionId: 's1' } });
+    for (const [name, compose] of Object.entries(MAIL_CATALOG)) {
+      expect(() => compose(stranger, account, context)).toThrow(`${name} cannot render LoginSucceeded`);
+    }
+  });
+
+  it('refuses an unusual-activity lock without an ownership token', () => {
+    const lock = decoded({ type: 'AccountLocked', data: { reason: 'unusual_activity', note: null, ownershipVerification: null } });
+    expect(() => MAIL_CATALOG['account-locked'](lock, account, context)).toThrow(/no ownership token/);
+  });
+
+  it('has a composer and both parts on disk for every trigger, and no template left untested', () => {
+    const dir = join(__dirname, 'templates');
+    for (const template of new Set(Object.values(MAIL_TRIGGERS))) {
+      expect(MAIL_CATALOG[template]).toBeDefined();
+      expect(existsSync(join(dir, `${template}.txt`))).toBe(true);
+      expect(existsSync(join(dir, `${template}.html`))).toBe(true);
+    }
+    const onDisk = new Set(readdirSync(dir).map((f) => f.replace(/\.(txt|html)$/, '')));
+    for (const name of onDisk) {
+      expect(existsSync(join(dir, `${name}.txt`)) && existsSync(join(dir, `${name}.html`))).toBe(true);
+    }
+    expect([...onDisk].sort()).toEqual([...new Set(CASES.map((c) => c.renders))].sort());
+    for (const c of CASES) expect(MAIL_TRIGGERS[c.event.type]).toBe(c.trigger);
+  });
+
+  it('formats times in UTC and validity from the event', () => {
+    expect(formatUtc('2025-12-31T23:59:59.999+00:00')).toBe('31 December 2025 at 23:59 UTC');
+    expect(formatUtc('2025-01-01T00:30:00+02:00')).toBe('31 December 2024 at 22:30 UTC');
+    expect(formatValidity(AT, issued(3600).expiresAt)).toBe('1 hour');
+    expect(formatValidity(AT, issued(86400).expiresAt)).toBe('24 hours');
+    expect(formatValidity(AT, issued(3 * 86400).expiresAt)).toBe('3 days');
+    expect(formatValidity(AT, issued(90).expiresAt)).toBe('2 minutes');
+    expect(() => formatValidity(AT, AT)).toThrow(/expires before/);
+  });
+});

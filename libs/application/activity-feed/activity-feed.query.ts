@@ -1,0 +1,6 @@
+export class ActivityFeedQuery {
+  constructor(
+    readonly accountId: string,
+    readonly page: { cursor?: string; limit: number },
+  ) {}
+}

@@ -1,0 +1,14 @@
+/**
+ * Runs `work` and answers no sooner than `floorMs` after the start, whatever happened:
+ * the always-202 endpoints (reset, resend, recovery) then take the same time for a known
+ * and an unknown address, which is what keeps them from revealing which is which.
+ */
+export async function withUniformTiming<T>(floorMs: number, work: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await work();
+  } finally {
+    const remaining = floorMs - (Date.now() - started);
+    if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+  }
+}

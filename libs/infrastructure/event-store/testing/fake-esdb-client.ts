@@ -1,0 +1,224 @@
+import {
+  type AllStreamResolvedEvent,
+  type AppendResult,
+  type AppendToStreamOptions,
+  BACKWARDS,
+  type EventData,
+  NO_STREAM,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type ResolvedEvent,
+  STREAM_EXISTS,
+  StreamNotFoundError,
+  type SubscribeToAllOptions,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import type { EsdbClient, EsdbSubscription } from '../esdb-client';
+import type { EsdbLogPosition } from '../esdb-position';
+
+type StoredEvent = NonNullable<AllStreamResolvedEvent['event']>;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An in-memory stand-in for an EventStoreDB server, behind the client interface the adapter
+ * uses. It follows the server's documented behaviour as far as the adapter relies on it:
+ * a multi-event append shares one commit position with increasing prepare positions;
+ * system events ($-types in $-streams) sit between user events and at the end of $all;
+ * JSON data and metadata cross a serialisation boundary; event ids must be UUIDs;
+ * optimistic concurrency is checked atomically at append time; a missing stream raises
+ * StreamNotFoundError while iterating; $all reads start inclusively, subscriptions
+ * exclusively. It is no proof of the real server: run the int spec against one for that.
+ */
+export class FakeEsdbClient implements EsdbClient {
+  private readonly log: StoredEvent[] = [];
+  private readonly live = new Set<FakeSubscription>();
+  private nextLogPosition = 1000n;
+  private appends = 0;
+  /** Appends refused by the server's own expected-revision check. */
+  conflicts = 0;
+
+  constructor() {
+    this.writeSystemEvent('$epochs', '$epoch-information');
+    this.writeSystemEvent('$users', '$UserCreated');
+  }
+
+  async appendToStream(streamName: string, events: EventData[], options: AppendToStreamOptions): Promise<AppendResult> {
+    await networkHop();
+    const current = this.currentRevision(streamName);
+    const expected = options.expectedRevision ?? 'any';
+    const matches =
+      expected === 'any' ||
+      (expected === NO_STREAM && current === NO_STREAM) ||
+      (expected === STREAM_EXISTS && current !== NO_STREAM) ||
+      expected === current;
+    if (!matches) {
+      this.conflicts++;
+      throw new WrongExpectedVersionError(undefined, { streamName, expected, current });
+    }
+    const commit = this.nextLogPosition;
+    let revision = current === NO_STREAM ? -1n : current;
+    events.forEach((event, index) => {
+      if (!UUID.test(event.id)) throw new Error(`event id ${event.id} is not a UUID`);
+      revision++;
+      this.log.push({
+        streamId: streamName,
+        id: event.id,
+        revision,
+        type: event.type,
+        isJson: true,
+        data: wire(event.data),
+        metadata: wire(event.metadata),
+        created: new Date(),
+        position: { commit, prepare: commit + BigInt(index) * 100n },
+      } as StoredEvent);
+    });
+    this.nextLogPosition = commit + BigInt(events.length) * 100n;
+    const last = this.log[this.log.length - 1].position;
+    // The server writes its own events too (stats, scavenges...): keep some between ours.
+    if (++this.appends % 3 === 0) this.writeSystemEvent('$stats-127.0.0.1:2113', '$statsCollected');
+    this.notify();
+    return { success: true, nextExpectedRevision: revision, position: last };
+  }
+
+  readStream(streamName: string, options: ReadStreamOptions): AsyncIterable<ResolvedEvent> {
+    const backwards = options.direction === BACKWARDS;
+    const stream = this.log.filter((e) => e.streamId === streamName);
+    const from = options.fromRevision;
+    const selected = (backwards ? [...stream].reverse() : stream).filter((e) =>
+      typeof from !== 'bigint' ? true : backwards ? e.revision <= from : e.revision >= from,
+    );
+    const count = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
+    return yieldAfterHop(async () => {
+      if (stream.length === 0) throw new StreamNotFoundError(undefined, streamName);
+      return selected.slice(0, count).map((event) => ({ event, commitPosition: event.position.commit }));
+    });
+  }
+
+  readAll(options: ReadAllOptions): AsyncIterable<AllStreamResolvedEvent> {
+    const from = options.fromPosition;
+    const backwards = options.direction === BACKWARDS;
+    const ordered = backwards ? [...this.log].reverse() : this.log;
+    const selected = ordered.filter((e) =>
+      typeof from !== 'object' ? true : backwards ? compare(e.position, from) < 0 : compare(e.position, from) >= 0,
+    );
+    const count = Number(options.maxCount ?? Number.MAX_SAFE_INTEGER);
+    return yieldAfterHop(async () => selected.slice(0, count).map((event) => ({ event, commitPosition: event.position.commit })));
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions): EsdbSubscription {
+    const from = options.fromPosition;
+    const filter = options.filter;
+    const regex = filter && 'regex' in filter && filter.filterOn === 'eventType' ? new RegExp(filter.regex) : undefined;
+    const subscription = new FakeSubscription(
+      (after) => this.log.filter((e) => compare(e.position, after) > 0 && (!regex || regex.test(e.type))),
+      typeof from === 'object' ? from : from === 'end' ? this.log[this.log.length - 1].position : undefined,
+      () => this.live.delete(subscription),
+    );
+    this.live.add(subscription);
+    return subscription;
+  }
+
+  async dispose(): Promise<void> {
+    for (const subscription of this.live) subscription.destroy();
+  }
+
+  /** Breaks every open subscription, as a dropped connection would. */
+  dropSubscriptions(): void {
+    for (const subscription of this.live) subscription.fail(new Error('connection reset'));
+  }
+
+  /** What the server stores for an event: for checking the envelope mapping. */
+  stored(eventId: string): StoredEvent | undefined {
+    return this.log.find((e) => e.id === eventId);
+  }
+
+  writeSystemEvent(streamId: string, type: string): void {
+    const position = { commit: this.nextLogPosition, prepare: this.nextLogPosition };
+    this.nextLogPosition += 100n;
+    const revision = BigInt(this.log.filter((e) => e.streamId === streamId).length);
+    const event = { streamId, id: '00000000-0000-4000-8000-000000000000', revision, type, isJson: true, data: {}, metadata: undefined, created: new Date(), position };
+    this.log.push(event as StoredEvent);
+    this.notify();
+  }
+
+  private currentRevision(streamName: string): bigint | typeof NO_STREAM {
+    const last = this.log.filter((e) => e.streamId === streamName).pop();
+    return last ? last.revision : NO_STREAM;
+  }
+
+  private notify(): void {
+    for (const subscription of this.live) subscription.poke();
+  }
+}
+
+/** A catch-up subscription: what exists after the start position, then what comes. */
+class FakeSubscription implements EsdbSubscription {
+  private delivered: EsdbLogPosition | undefined;
+  private ended = false;
+  private failure: Error | undefined;
+  private wake: (() => void) | undefined;
+
+  constructor(
+    private readonly after: (position: EsdbLogPosition | undefined) => StoredEvent[],
+    start: EsdbLogPosition | undefined,
+    private readonly onEnd: () => void,
+  ) {
+    this.delivered = start;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<AllStreamResolvedEvent> {
+    for (;;) {
+      await networkHop();
+      if (this.failure) throw this.failure;
+      if (this.ended) return;
+      const [next] = this.after(this.delivered);
+      if (next) {
+        this.delivered = next.position;
+        yield { event: next, commitPosition: next.position.commit };
+      } else {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+      }
+    }
+  }
+
+  poke(): void {
+    this.wake?.();
+  }
+
+  fail(error: Error): void {
+    this.failure = error;
+    this.poke();
+  }
+
+  async unsubscribe(): Promise<void> {
+    this.destroy();
+  }
+
+  destroy(): void {
+    this.ended = true;
+    this.onEnd();
+    this.poke();
+  }
+}
+
+function compare(a: EsdbLogPosition, b: EsdbLogPosition | undefined): number {
+  if (!b) return 1;
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  return a.prepare === b.prepare ? 0 : a.prepare < b.prepare ? -1 : 1;
+}
+
+/** What the client does to JSON on its way to the server and back. */
+function wire(value: unknown): unknown {
+  return value === undefined ? undefined : JSON.parse(JSON.stringify(value));
+}
+
+/** Lets concurrent calls interleave as they would over the network. */
+function networkHop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+async function* yieldAfterHop<T>(load: () => Promise<T[]>): AsyncIterable<T> {
+  await networkHop();
+  yield* await load();
+}
