@@ -2,7 +2,7 @@ import type { Config } from 'jest';
 
 // Test kinds follow the file suffix: *.unit.spec.ts (pure, fast), *.int.spec.ts (real
 // adapters: SQLite files, Redis, SMTP on loopback), *.e2e.spec.ts (HTTP against the Nest app).
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 const config: Config = {
@@ -12,6 +12,7 @@ const config: Config = {
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.spec.ts'] },
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  globalSetup: '<rootDir>/test/gated-services.setup.ts',
 };
 
 export default config;

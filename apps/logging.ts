@@ -1,12 +1,12 @@
 import type { LoggerService } from '@nestjs/common';
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 /**
  * Structured JSON logs on stdout. Request bodies are never logged; as a second line of
  * defence, any field named like a secret is censored wherever it appears.
  */
-export function createLogger(level: string): Logger {
-  return pino({
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  const options = {
     level,
     base: { service: 'warden' },
     timestamp: pino.stdTimeFunctions.isoTime,
@@ -14,7 +14,8 @@ export function createLogger(level: string): Logger {
       paths: ['password', 'newPassword', 'currentPassword', 'token', 'sessionToken', 'secret', 'code', 'recoveryCode', '*.password', '*.token', '*.secret', 'authorization', '*.authorization'],
       censor: '[redacted]',
     },
-  });
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Nest's logger interface over pino (nestjs-pino needs Node ≥ 22; this machine runs 20). */

@@ -1,6 +1,7 @@
 import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
 import { openBackingServices, type BackingServices } from '../libs/infrastructure/backing-services';
 import type { WardenConfig } from '../libs/infrastructure/config/warden-config';
 import { InfrastructureModule } from '../libs/infrastructure/infrastructure.module';
@@ -29,9 +30,9 @@ class WardenRootModule {}
  * Builds one process of Warden with the given roles. With `api` it is an HTTP app;
  * otherwise a plain application context that runs the projector and/or the worker.
  */
-export async function createWarden(config: WardenConfig, roles: Role[]): Promise<RunningWarden> {
+export async function createWarden(config: WardenConfig, roles: Role[], options: { logDestination?: DestinationStream } = {}): Promise<RunningWarden> {
   const services = await openBackingServices(config);
-  const logger = new NestPinoLogger(createLogger(config.logLevel));
+  const logger = new NestPinoLogger(createLogger(config.logLevel, options.logDestination));
   const imports: Array<Type | DynamicModule> = [InfrastructureModule.forRoot(config, services)];
   let apiKeysFile: string | undefined;
   if (roles.includes('api')) {

@@ -1,30 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { bearer, CLIENT, startWarden, type TestWarden } from '../testing/warden-harness';
 import { readOutbox, tokenFromLink, waitForMail } from '../testing/outbox';
-
-const PASSWORD = 'Correct7Horse!';
-
-function register(w: TestWarden, email: string, extra: Record<string, unknown> = {}) {
-  return w.http
-    .post('/v1/accounts')
-    .set('Authorization', bearer('auth'))
-    .send({ email, password: PASSWORD, displayName: 'Ann Lee', context: CLIENT, ...extra });
-}
+import { authPost, introspect, logIn, mailTo, PASSWORD, register, supportGet } from '../testing/flows';
 
 async function verify(w: TestWarden, email: string) {
-  const mail = await waitForMail(w.dataDir, (m) => m.to.includes(email));
-  const token = tokenFromLink(mail.text, 'verify-email');
-  return w.http.post('/v1/email-verifications/confirm').set('Authorization', bearer('auth')).send({ token });
+  const mail = await mailTo(w, email, 'Confirm your email address');
+  return authPost(w, '/v1/email-verifications/confirm', { token: tokenFromLink(mail.text, 'verify-email') });
 }
 
-const logIn = (w: TestWarden, email: string, password = PASSWORD) =>
-  w.http.post('/v1/logins').set('Authorization', bearer('auth')).send({ email, password, context: CLIENT });
-
-const introspect = (w: TestWarden, sessionToken: string) =>
-  w.http.post('/v1/sessions/introspect').set('Authorization', bearer('auth')).send({ sessionToken });
-
-const support = (w: TestWarden, path: string) =>
-  w.http.get(path).set('Authorization', bearer('support')).set('X-Actor', 'agent-7');
+const support = supportGet;
 
 describe('register → verify → log in → introspect → log out, over HTTP on the embedded stores', () => {
   let w: TestWarden;

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readMail } from '../../libs/infrastructure/mail/testing/mime-reader';
 
 export interface OutboxMail {
   file: string;
@@ -10,33 +11,10 @@ export interface OutboxMail {
   html: string;
 }
 
-function decodeQuotedPrintable(body: string): string {
-  const bytes = body
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  return Buffer.from(bytes, 'latin1').toString('utf8');
-}
-
-function decodePart(headers: string, body: string): string {
-  if (/content-transfer-encoding:\s*quoted-printable/i.test(headers)) return decodeQuotedPrintable(body);
-  if (/content-transfer-encoding:\s*base64/i.test(headers)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
-  return body;
-}
-
-/** Reads a multipart/alternative .eml well enough for tests: headers and both parts. */
+/** Reads an .eml file from the outbox with the shared test MIME reader. */
 export function parseEml(file: string): OutboxMail {
-  const raw = readFileSync(file, 'utf8');
-  const [head] = raw.split(/\r?\n\r?\n/);
-  const header = (name: string) => head.replace(/\r?\n[ \t]+/g, ' ').match(new RegExp(`^${name}:\\s*(.*)$`, 'im'))?.[1]?.trim() ?? '';
-  const boundary = head.replace(/\r?\n[ \t]+/g, ' ').match(/boundary="?([^";\r\n]+)"?/i)?.[1];
-  const parts = boundary ? raw.split(`--${boundary}`).slice(1, -1) : [];
-  const part = (type: string) => {
-    const found = parts.find((p) => new RegExp(`content-type:\\s*${type}`, 'i').test(p));
-    if (!found) return '';
-    const [partHead, ...rest] = found.replace(/^\r?\n/, '').split(/\r?\n\r?\n/);
-    return decodePart(partHead, rest.join('\n\n'));
-  };
-  return { file, to: header('To'), subject: header('Subject'), text: part('text/plain'), html: part('text/html') };
+  const mail = readMail(readFileSync(file, 'utf8'));
+  return { file, to: mail.header('to') ?? '', subject: mail.subject, text: mail.text ?? '', html: mail.html ?? '' };
 }
 
 export function readOutbox(dataDir: string): OutboxMail[] {

@@ -23,7 +23,9 @@ export const newDataDir = () => mkdtempSync(join(tmpdir(), 'warden-e2e-'));
  * The real Nest app on the embedded stores (SQLite files, SQLite queue, .eml outbox) in a
  * temporary data dir: every role in one process, as `npm start` runs it.
  */
-export async function startWarden(options: { dataDir?: string; env?: Record<string, string>; roles?: Role[] } = {}): Promise<TestWarden> {
+export async function startWarden(
+  options: { dataDir?: string; env?: Record<string, string>; roles?: Role[]; logLines?: string[] } = {},
+): Promise<TestWarden> {
   const dataDir = options.dataDir ?? newDataDir();
   const config = loadConfig({
     WARDEN_DATA_DIR: dataDir,
@@ -35,7 +37,9 @@ export async function startWarden(options: { dataDir?: string; env?: Record<stri
     LOG_LEVEL: 'silent',
     ...options.env,
   });
-  const warden = await createWarden(config, options.roles ?? ['api', 'projector', 'worker']);
+  const logLines = options.logLines;
+  const logDestination = logLines ? { write: (line: string) => void logLines.push(line) } : undefined;
+  const warden = await createWarden(config, options.roles ?? ['api', 'projector', 'worker'], { logDestination });
   if (!warden.app) throw new Error('the harness needs the api role');
   const server = warden.app.getHttpServer() as Server;
   return {

@@ -4,7 +4,6 @@ import {
   active,
   at,
   DAY,
-  EMAIL,
   failures,
   happened,
   lockedForUnusualActivity,
@@ -24,7 +23,7 @@ const verifiedByLink: AccountEvent = { type: 'OwnershipVerified', data: { method
 
 describe('RequestOwnershipVerification', () => {
   const request = { type: 'RequestOwnershipVerification' as const, now: at(5), verification: token('ov') };
-  const requested = [{ type: 'OwnershipVerificationRequested', data: { ...token('ov'), email: EMAIL } }];
+  const requested = [ownershipRequested('ov', at(DAY))];
 
   it('mails a link to an active account', () => {
     spec.given(...active).when(request).then(requested);

@@ -67,10 +67,11 @@ export class LoginThrottle {
   private async waitSeconds(id: string, free: number, now: Date): Promise<number> {
     const doc = await this.store.collection<ThrottleDoc>(COLLECTION).get(id);
     const failures = this.recent(doc?.failures ?? [], now);
+    // `free` failures cost nothing; from then on each one doubles the wait before the next try.
     const over = failures.length - free;
-    if (over <= 0) return 0;
+    if (over < 0) return 0;
     const { throttleBaseSeconds, throttleMaxSeconds } = this.config.protection;
-    const delay = Math.min(throttleBaseSeconds * 2 ** (over - 1), throttleMaxSeconds);
+    const delay = Math.min(throttleBaseSeconds * 2 ** over, throttleMaxSeconds);
     const until = Date.parse(failures[failures.length - 1]) + delay * 1000;
     return Math.max(0, Math.ceil((until - now.getTime()) / 1000));
   }

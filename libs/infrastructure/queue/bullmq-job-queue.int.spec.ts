@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { BullMqJobQueue, BullMqJobQueueOptions } from './bullmq-job-queue';
 import { describeJobQueueContract } from './job-queue.contract';
+import { Job } from './job-queue.port';
+import { claimThenCrash } from './testing/claim-then-crash';
 import { eventually } from './testing/wait';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -57,4 +59,40 @@ describe('BullMqJobQueue specifics', () => {
 
     await eventually(() => expect([...ids].sort()).toEqual(['42', 'mail:42']));
   });
+
+  const crashingAdapter = (leaseMs: number) => ({
+    file: 'bullmq-job-queue',
+    className: 'BullMqJobQueue',
+    constructorArgs: [redisUrl, { prefix, leaseMs }],
+  });
+
+  it('retries a job claimed by a worker process that crashed, once its lock has run out', async () => {
+    await claimThenCrash({ adapter: crashingAdapter(300), queue: 'crash', id: 'job-1', payload: { n: 1 }, attempts: 3 });
+
+    const queue = open({ leaseMs: 300 });
+    expect(await queue.stats('crash')).toEqual({ waiting: 0, delayed: 0, active: 1, failed: 0 });
+    const seen: Job[] = [];
+    queue.work('crash', async (job) => void seen.push(job), { attempts: 3, backoffMs: 0 });
+
+    await eventually(() => expect(seen).toEqual([{ id: 'job-1', queue: 'crash', payload: { n: 1 }, attempt: 2 }]));
+    await eventually(async () => expect(await queue.stats('crash')).toEqual({ waiting: 0, delayed: 0, active: 0, failed: 0 }));
+  }, 15_000);
+
+  it('dead-letters, without running it again, a job whose worker crashed during its last try', async () => {
+    await claimThenCrash({ adapter: crashingAdapter(300), queue: 'crash-last', id: 'job-1', payload: { n: 1 }, attempts: 1 });
+
+    const queue = open({ leaseMs: 300 });
+    const ran: Job[] = [];
+    const dead: { job: Job; error: Error }[] = [];
+    queue.work('crash-last', async (job) => void ran.push(job), {
+      attempts: 1,
+      backoffMs: 0,
+      onDeadLetter: (job, error) => dead.push({ job, error }),
+    });
+
+    await eventually(() => expect(dead).toHaveLength(1));
+    expect(dead[0]?.job).toEqual({ id: 'job-1', queue: 'crash-last', payload: { n: 1 }, attempt: 1 });
+    expect(ran).toEqual([]);
+    expect(await queue.stats('crash-last')).toEqual({ waiting: 0, delayed: 0, active: 0, failed: 1 });
+  }, 15_000);
 });

@@ -14,11 +14,17 @@ export interface BullMqJobQueueOptions {
    * kept: this is the idempotency window for done jobs. Dead-lettered jobs are kept forever.
    */
   keepCompletedSeconds?: number;
+  /**
+   * BullMQ lock duration (renewed while a job runs) and stalled-check interval: bounds how
+   * late the job of a crashed worker is retried. BullMQ's default is 30 s.
+   */
+  leaseMs?: number;
 }
 
 const DEFAULT_PREFIX = 'warden';
 const DEFAULT_KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
-// Effectively unlimited: the worker's retry strategy ends retries (see WARDEN_BACKOFF).
+const DEFAULT_LEASE_MS = 30_000;
+// Effectively unlimited: the worker ends retries after WorkOptions.attempts (see WARDEN_BACKOFF).
 const UNBOUNDED_ATTEMPTS = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -29,6 +35,7 @@ const UNBOUNDED_ATTEMPTS = Number.MAX_SAFE_INTEGER;
 export class BullMqJobQueue implements JobQueue {
   private readonly prefix: string;
   private readonly keepCompletedSeconds: number;
+  private readonly leaseMs: number;
   // Producers fail (after ioredis's retries) when Redis is down, so callers see the error;
   // workers must wait forever on blocking commands, which BullMQ requires via
   // maxRetriesPerRequest: null.
@@ -41,6 +48,7 @@ export class BullMqJobQueue implements JobQueue {
   constructor(redisUrl: string, options: BullMqJobQueueOptions = {}) {
     this.prefix = options.prefix ?? DEFAULT_PREFIX;
     this.keepCompletedSeconds = options.keepCompletedSeconds ?? DEFAULT_KEEP_COMPLETED_SECONDS;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
     this.producerConnection = new Redis(redisUrl);
     this.workerConnection = new Redis(redisUrl, { maxRetriesPerRequest: null });
     for (const connection of [this.producerConnection, this.workerConnection]) {
@@ -66,7 +74,8 @@ export class BullMqJobQueue implements JobQueue {
   work<P>(queue: string, handler: (job: Job<P>) => Promise<void>, options: WorkOptions): QueueWorker {
     this.assertOpen();
     assertWorkOptions(options);
-    const worker = new BullMqQueueWorker<P>(queue, handler, options, this.workerConnection, this.prefix);
+    const settings = { connection: this.workerConnection, prefix: this.prefix, leaseMs: this.leaseMs };
+    const worker = new BullMqQueueWorker<P>(queue, handler, options, settings);
     this.workers.add(worker);
     return {
       close: async () => {

@@ -112,11 +112,12 @@ export function describeJobQueueContract(name: string, create: () => Promise<Job
     it('dead-letters a job once after its last attempt, counts it, and keeps its id taken', async () => {
       const attempts: number[] = [];
       const deadLetters: { job: Job; error: Error }[] = [];
+      const thrown = new Error('550 mailbox unavailable');
       queue.work(
         q,
         async (job) => {
           attempts.push(job.attempt);
-          throw new Error('550 mailbox unavailable');
+          throw thrown;
         },
         { attempts: 3, backoffMs: 5, onDeadLetter: (job, error) => deadLetters.push({ job, error }) },
       );
@@ -128,7 +129,7 @@ export function describeJobQueueContract(name: string, create: () => Promise<Job
       expect(attempts).toEqual([1, 2, 3]);
       expect(deadLetters).toHaveLength(1);
       expect(deadLetters[0]?.job).toMatchObject({ id: 'doomed', queue: q, attempt: 3, payload: { to: 'nobody@example.com' } });
-      expect(deadLetters[0]?.error.message).toBe('550 mailbox unavailable');
+      expect(deadLetters[0]?.error).toBe(thrown);
       expect(await queue.stats(q)).toEqual({ ...EMPTY, failed: 1 });
       expect(await queue.pendingPayloads(q)).toEqual([{ to: 'nobody@example.com' }]);
 

@@ -25,6 +25,12 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+const sqliteAdapter = (file: string, leaseMs: number) => ({
+  file: 'sqlite-job-queue',
+  className: 'SqliteJobQueue',
+  constructorArgs: [file, { pollIntervalMs: 10, leaseMs }],
+});
+
 describeJobQueueContract('SqliteJobQueue', async () => open(newFile(), { pollIntervalMs: 10 }));
 
 describe('SqliteJobQueue persistence', () => {
@@ -44,7 +50,7 @@ describe('SqliteJobQueue persistence', () => {
 
   it('retries a job claimed by a process that crashed, once its lease has run out', async () => {
     const file = newFile();
-    await claimThenCrash({ filePath: file, queue: 'mail', id: 'job-1', payload: { n: 1 }, leaseMs: 300, attempts: 3 });
+    await claimThenCrash({ adapter: sqliteAdapter(file, 300), queue: 'mail', id: 'job-1', payload: { n: 1 }, attempts: 3 });
 
     const queue = open(file, { pollIntervalMs: 10, leaseMs: 300 });
     expect(await queue.stats('mail')).toEqual({ waiting: 0, delayed: 0, active: 1, failed: 0 });
@@ -57,7 +63,7 @@ describe('SqliteJobQueue persistence', () => {
 
   it('dead-letters, without running it again, a job whose process crashed during its last try', async () => {
     const file = newFile();
-    await claimThenCrash({ filePath: file, queue: 'mail', id: 'job-1', payload: { n: 1 }, leaseMs: 200, attempts: 1 });
+    await claimThenCrash({ adapter: sqliteAdapter(file, 200), queue: 'mail', id: 'job-1', payload: { n: 1 }, attempts: 1 });
 
     const queue = open(file, { pollIntervalMs: 10, leaseMs: 200 });
     const ran: Job[] = [];

@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 export interface CrashingClaim {
-  filePath: string;
+  /** File name of the adapter in this folder and the class it exports, e.g. 'sqlite-job-queue', 'SqliteJobQueue'. */
+  adapter: { file: string; className: string; constructorArgs: unknown[] };
   queue: string;
   id: string;
   payload: unknown;
-  leaseMs: number;
   attempts: number;
 }
 
@@ -20,20 +20,27 @@ require.extensions['.ts'] = (module, file) => {
   const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
   module._compile(ts.transpileModule(fs.readFileSync(file, 'utf8'), { fileName: file, compilerOptions }).outputText, file);
 };
-const { SqliteJobQueue } = require(config.adapter);
-const queue = new SqliteJobQueue(config.filePath, { pollIntervalMs: 10, leaseMs: config.leaseMs });
+const Adapter = require(config.adapterPath)[config.className];
+const queue = new Adapter(...config.constructorArgs);
 queue.work(config.queue, () => { process.send('claimed'); return new Promise(() => {}); },
   { attempts: config.attempts, backoffMs: 1 });
-queue.enqueue(config.queue, config.id, config.payload);
+queue.enqueue(config.queue, config.id, config.payload).catch((error) => { console.error(error); process.exit(1); });
 `;
 
 /**
- * A real crash, not a simulated one: a separate process claims the job through the SQLite
- * adapter and is killed with SIGKILL mid-handler, leaving an active row with a lease that
- * nobody will renew or settle. Resolves once the process is gone.
+ * A real crash, not a simulated one: a separate process claims the job through the adapter
+ * and is killed with SIGKILL mid-handler, leaving the job active under a lease (SQLite) or
+ * lock (BullMQ) that nobody renews or settles. Resolves once the process is gone.
  */
 export function claimThenCrash(claim: CrashingClaim): Promise<void> {
-  const config = { ...claim, typescript: require.resolve('typescript'), adapter: join(__dirname, '..', 'sqlite-job-queue.ts') };
+  const { adapter, ...job } = claim;
+  const config = {
+    ...job,
+    className: adapter.className,
+    constructorArgs: adapter.constructorArgs,
+    adapterPath: join(__dirname, '..', `${adapter.file}.ts`),
+    typescript: require.resolve('typescript'),
+  };
   const child = spawn(process.execPath, ['-e', CHILD_SCRIPT, JSON.stringify(config)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
