@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import type { Server } from 'node:http';
 import * as os from 'node:os';
@@ -21,6 +22,7 @@ import { Ctx } from './request-context.decorator';
 import { RequireScope } from './require-scope.decorator';
 import { setupOpenApi } from './swagger';
 import { READ_STORE } from './tokens';
+import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
 
 // A throwaway app: one controller exercising every convention of contract §2.
 
@@ -130,7 +132,7 @@ describe('HTTP conventions (contract §2)', () => {
 
     @Module({
       controllers: [ConventionsController],
-      providers: [...httpProviders(new ApiKeyRegistry(parseApiKeys(KEYS))), { provide: READ_STORE, useValue: readStore }],
+      providers: [...httpProviders(new ApiKeyRegistry(parseApiKeys(KEYS))), { provide: READ_STORE, useValue: readStore }, { provide: ServiceKeys, useValue: new ServiceKeys(randomBytes(32)) }],
     })
     class TestModule {}
 

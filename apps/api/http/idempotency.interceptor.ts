@@ -1,3 +1,4 @@
+import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
 import { Stream } from 'node:stream';
 import {
   CallHandler,
@@ -48,8 +49,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
   /** Keys being served by this process: a fast answer before the store is even read. */
   private readonly inFlight = new Set<string>();
 
-  constructor(@Inject(READ_STORE) store: ReadStore, @Optional() @Inject(CLOCK) clock?: Clock) {
-    this.records = new IdempotencyStore(store, clock ?? systemClock);
+  constructor(@Inject(READ_STORE) store: ReadStore, keys: ServiceKeys, @Optional() @Inject(CLOCK) clock?: Clock) {
+    this.records = new IdempotencyStore(store, clock ?? systemClock, keys.idempotencyKey);
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {

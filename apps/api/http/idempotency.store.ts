@@ -3,6 +3,7 @@ import { canonicalJson } from '../../../libs/shared/canonical-json';
 import type { Clock } from '../../../libs/shared/clock';
 import type { Doc, ReadCollection, ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
 import { UniqueViolationError } from '../../../libs/infrastructure/read-store/unique-violation.error';
+import { open, seal } from '../../../libs/infrastructure/crypto/aead';
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency';
 /** Contract §2: the same caller and key within 24 h replays the first response. */
@@ -56,9 +57,11 @@ export class IdempotencyStore {
   private readonly collection: ReadCollection<IdempotencyRecord>;
   private indexes: Promise<void> | undefined;
 
+  /** `bodyKey` encrypts stored bodies: a replayed login holds a session token. */
   constructor(
     store: ReadStore,
     private readonly clock: Clock,
+    private readonly bodyKey: Buffer,
   ) {
     this.collection = store.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
   }
@@ -68,7 +71,7 @@ export class IdempotencyStore {
     const now = this.clock.now();
     const existing = await this.current(key);
     if (existing) {
-      if (this.isLive(existing, now)) return verdict(existing, fingerprint);
+      if (this.isLive(existing, now)) return this.verdict(existing, fingerprint);
       await this.collection.delete(existing.id); // expired, or abandoned by a dead process
     }
     const record: IdempotencyRecord = { id: randomUUID(), key, fingerprint, state: 'pending', createdAt: now.toISOString() };
@@ -78,14 +81,15 @@ export class IdempotencyStore {
       if (!(error instanceof UniqueViolationError)) throw error;
       // Lost a race with another replica: the unique index refused our record.
       const winner = await this.current(key);
-      if (winner && winner.id !== record.id) return verdict(winner, fingerprint);
+      if (winner && winner.id !== record.id) return this.verdict(winner, fingerprint);
       throw error;
     }
     return { outcome: 'reserved', record };
   }
 
   async complete(record: IdempotencyRecord, response: StoredResponse): Promise<void> {
-    await this.collection.put({ ...record, state: 'completed', ...response });
+    const body = seal(this.bodyKey, Buffer.from(JSON.stringify(response.body ?? null), 'utf8'), record.key).toString('base64');
+    await this.collection.put({ ...record, state: 'completed', ...response, body });
   }
 
   /** Frees the key after a failure, so the client's retry runs the command. */
@@ -112,6 +116,13 @@ export class IdempotencyStore {
     return age < (record.state === 'completed' ? IDEMPOTENCY_TTL_MS : PENDING_TIMEOUT_MS);
   }
 
+  private verdict(record: IdempotencyRecord, fingerprint: string): Reservation {
+    if (record.fingerprint !== fingerprint) return { outcome: 'mismatch' };
+    if (record.state === 'pending' || record.status === undefined) return { outcome: 'in_progress' };
+    const body: unknown = JSON.parse(open(this.bodyKey, Buffer.from(String(record.body), 'base64'), record.key).toString('utf8'));
+    return { outcome: 'replay', response: { status: record.status, body, headers: record.headers ?? {} } };
+  }
+
   private ensureIndexes(): Promise<void> {
     this.indexes ??= Promise.all([
       this.collection.ensureIndex('key', { unique: true }),
@@ -127,11 +138,6 @@ export class IdempotencyStore {
   }
 }
 
-function verdict(record: IdempotencyRecord, fingerprint: string): Reservation {
-  if (record.fingerprint !== fingerprint) return { outcome: 'mismatch' };
-  if (record.state === 'pending' || record.status === undefined) return { outcome: 'in_progress' };
-  return { outcome: 'replay', response: { status: record.status, body: record.body ?? null, headers: record.headers ?? {} } };
-}
 
 function sha256(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

@@ -10,6 +10,9 @@ import {
 } from './idempotency.store';
 import { InMemoryReadStore } from './testing/in-memory-read-store';
 
+/** Stored bodies are encrypted; any 32-byte key serves the tests. */
+const BODY_KEY = Buffer.alloc(32, 9);
+
 class ManualClock implements Clock {
   private time = Date.parse('2030-01-01T00:00:00.000Z');
   now(): Date {
@@ -31,7 +34,7 @@ describe('IdempotencyStore', () => {
   beforeEach(() => {
     readStore = new InMemoryReadStore();
     clock = new ManualClock();
-    store = new IdempotencyStore(readStore, clock);
+    store = new IdempotencyStore(readStore, clock, BODY_KEY);
   });
 
   async function reserved(): Promise<IdempotencyRecord> {
@@ -81,7 +84,7 @@ describe('IdempotencyStore', () => {
 
   it('lets exactly one of two replicas reserve a key at the same moment', async () => {
     // Two stores share one read store but no memory, as two API replicas would.
-    const replica = new IdempotencyStore(readStore, clock);
+    const replica = new IdempotencyStore(readStore, clock, BODY_KEY);
     const outcomes = await Promise.all([store.reserve(key, fingerprint), replica.reserve(key, fingerprint)]);
     expect(outcomes.map((outcome) => outcome.outcome).sort()).toEqual(['in_progress', 'reserved']);
   });

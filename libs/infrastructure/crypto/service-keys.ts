@@ -5,9 +5,12 @@ import { MailTokens } from './tokens';
 export class ServiceKeys {
   readonly lookupKey: Buffer;
   readonly mailTokens: MailTokens;
+  /** Encrypts stored idempotent responses, which may hold a session token or a secret. */
+  readonly idempotencyKey: Buffer;
 
   constructor(readonly masterKey: Buffer) {
     this.lookupKey = deriveKey(masterKey, 'lookup');
     this.mailTokens = new MailTokens(deriveKey(masterKey, 'token-mac'));
+    this.idempotencyKey = deriveKey(masterKey, 'idempotency');
   }
 }

@@ -73,8 +73,9 @@ export class SqliteJobTable {
 
   constructor(filePath: string) {
     this.db = new Database(filePath);
-    this.db.pragma('journal_mode = WAL');
+    // busy_timeout first: switching to WAL needs a lock another process may hold.
     this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('journal_mode = WAL');
     this.db.exec(SCHEMA);
     this.statements = prepare(this.db);
     const claim = this.db.transaction(this.claimInTransaction.bind(this));

@@ -56,10 +56,13 @@ export class SqliteQueueWorker<P> implements QueueWorker {
     while (!this.closing && this.running.size < this.concurrency) {
       const claimed = this.claimNext();
       if (!claimed) return;
-      const execution: Promise<void> = this.execute(claimed).finally(() => {
-        this.running.delete(execution);
-        this.wakeup.wake();
-      });
+      // execute() settles its own failures; this catch only guards against a corrupt row.
+      const execution: Promise<void> = this.execute(claimed)
+        .catch((thrown: unknown) => reportBackgroundError(`queue ${this.queue}: job ${claimed.id} could not run`, thrown))
+        .finally(() => {
+          this.running.delete(execution);
+          this.wakeup.wake();
+        });
       this.running.add(execution);
     }
   }
