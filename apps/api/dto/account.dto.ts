@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsEmail, IsNotEmptyObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { ClientContextDto } from './client-context.dto';
+import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ClientContextDto, ClientContextField } from './client-context.dto';
 
 export class RegisterAccountDto {
   @ApiProperty({ example: 'ann@example.com' })
@@ -25,11 +24,7 @@ export class RegisterAccountDto {
   @Length(1, 100)
   displayName!: string;
 
-  @ApiProperty({ type: ClientContextDto })
-  @IsDefined()
-  @IsNotEmptyObject()
-  @ValidateNested()
-  @Type(() => ClientContextDto)
+  @ClientContextField()
   context!: ClientContextDto;
 }
 

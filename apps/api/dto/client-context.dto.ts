@@ -1,5 +1,7 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIP, IsOptional, IsString, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIP, IsNotEmptyObject, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 
 /** Where an end user's request came from (contract §2); stored encrypted in event metadata. */
 export class ClientContextDto {
@@ -17,4 +19,15 @@ export class ClientContextDto {
   @IsString()
   @Length(1, 200)
   deviceId?: string;
+}
+
+/** The required `context` field of an end-user command, validated as a whole. */
+export function ClientContextField(): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ type: ClientContextDto }),
+    IsDefined(),
+    IsNotEmptyObject(),
+    ValidateNested(),
+    Type(() => ClientContextDto),
+  );
 }

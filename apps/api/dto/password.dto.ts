@@ -1,7 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsNotEmptyObject, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
-import { ClientContextDto } from './client-context.dto';
+import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { ClientContextDto, ClientContextField } from './client-context.dto';
 
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'ann@example.com' })
@@ -9,11 +8,7 @@ export class PasswordResetRequestDto {
   @Length(1, 254)
   email!: string;
 
-  @ApiProperty({ type: ClientContextDto })
-  @IsDefined()
-  @IsNotEmptyObject()
-  @ValidateNested()
-  @Type(() => ClientContextDto)
+  @ClientContextField()
   context!: ClientContextDto;
 }
 

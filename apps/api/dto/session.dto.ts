@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsDefined, IsNotEmptyObject, IsString, Length, ValidateNested } from 'class-validator';
-import { ClientContextDto } from './client-context.dto';
+import { IsString, Length } from 'class-validator';
+import { ClientContextDto, ClientContextField } from './client-context.dto';
 
 export class LoginDto {
   @ApiProperty({ example: 'ann@example.com' })
@@ -14,11 +13,7 @@ export class LoginDto {
   @Length(1, 1024)
   password!: string;
 
-  @ApiProperty({ type: ClientContextDto })
-  @IsDefined()
-  @IsNotEmptyObject()
-  @ValidateNested()
-  @Type(() => ClientContextDto)
+  @ClientContextField()
   context!: ClientContextDto;
 }
 

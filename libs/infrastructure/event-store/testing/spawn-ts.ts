@@ -1,22 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-
-/**
- * Runs a TypeScript file in a separate OS process without a build step or ts-node: a
- * require hook transpiles each .ts module on the fly with the `typescript` package.
- */
-const BOOTSTRAP = `
-const fs = require('fs');
-const ts = require('typescript');
-require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  });
-  module._compile(outputText, filename);
-};
-require(process.env.TS_ENTRY);
-`;
+import { typescriptNodeArgs } from '../../../shared/testing/ts-child';
 
 /**
  * A child that prints `ready` once loaded, waits for `go` on stdin (so that all children
@@ -30,9 +14,9 @@ export class TsWorker {
   private readonly exitPromise: Promise<number | null>;
 
   constructor(entry: string, env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['-e', BOOTSTRAP], {
+    this.child = spawn(process.execPath, typescriptNodeArgs(entry), {
       cwd: process.cwd(),
-      env: { ...process.env, ...env, TS_ENTRY: entry },
+      env: { ...process.env, ...env },
     });
     this.child.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
     const stdout = createInterface({ input: this.child.stdout });

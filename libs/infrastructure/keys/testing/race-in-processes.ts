@@ -2,30 +2,16 @@
 // way to race better-sqlite3, which is synchronous within a process.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { typescriptNodeArgs } from '../../../shared/testing/ts-child';
 
 export type RaceOutcome = 'created' | 'refused' | `failed: ${string}`;
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 const RACER = join(__dirname, 'sqlite-key-store-racer.ts');
 
-// The children run outside jest, so they compile the TypeScript they require with the
-// compiler the repository already has.
-const BOOTSTRAP = `
-const ts = require('typescript');
-const fs = require('node:fs');
-require.extensions['.ts'] = (module, filename) => {
-  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
-    fileName: filename,
-    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
-  });
-  module._compile(outputText, filename);
-};
-require(process.argv[1]);
-`;
-
 export async function raceCreatesInProcesses(file: string, accountId: string, count: number): Promise<RaceOutcome[]> {
   const children = Array.from({ length: count }, (_, i) =>
-    spawn(process.execPath, ['-e', BOOTSTRAP, RACER, file, accountId, String(i)], {
+    spawn(process.execPath, typescriptNodeArgs(RACER, file, accountId, String(i)), {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),

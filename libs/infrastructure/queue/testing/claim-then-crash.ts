@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { typescriptNodeArgs } from '../../../shared/testing/ts-child';
 
 export interface CrashingClaim {
   /** File name of the adapter in this folder and the class it exports, e.g. 'sqlite-job-queue', 'SqliteJobQueue'. */
@@ -10,16 +11,10 @@ export interface CrashingClaim {
   attempts: number;
 }
 
-// Runs in a plain `node` child: registers a transpile-on-require hook for .ts files (the
-// repo has no ts-node), then enqueues the job and claims it with a handler that never ends.
+// Runs in a plain `node` child (TypeScript loads through the test require hook): enqueues
+// the job and claims it with a handler that never ends.
 const CHILD_SCRIPT = `
 const config = JSON.parse(process.argv[1]);
-const fs = require('fs');
-const ts = require(config.typescript);
-require.extensions['.ts'] = (module, file) => {
-  const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
-  module._compile(ts.transpileModule(fs.readFileSync(file, 'utf8'), { fileName: file, compilerOptions }).outputText, file);
-};
 const Adapter = require(config.adapterPath)[config.className];
 const queue = new Adapter(...config.constructorArgs);
 queue.work(config.queue, () => { process.send('claimed'); return new Promise(() => {}); },
@@ -39,9 +34,8 @@ export function claimThenCrash(claim: CrashingClaim): Promise<void> {
     className: adapter.className,
     constructorArgs: adapter.constructorArgs,
     adapterPath: join(__dirname, '..', `${adapter.file}.ts`),
-    typescript: require.resolve('typescript'),
   };
-  const child = spawn(process.execPath, ['-e', CHILD_SCRIPT, JSON.stringify(config)], {
+  const child = spawn(process.execPath, typescriptNodeArgs('-e', CHILD_SCRIPT, JSON.stringify(config)), {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

@@ -1,0 +1,12 @@
+// Preloaded with `node -r` by tests that race real OS processes: lets a plain `node` child
+// require the TypeScript sources directly (no build step, no ts-node) by transpiling each
+// .ts module on the fly with the compiler the repository already has.
+const fs = require('node:fs');
+const ts = require('typescript');
+
+const compilerOptions = { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true };
+
+require.extensions['.ts'] = (module, filename) => {
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { fileName: filename, compilerOptions });
+  module._compile(outputText, filename);
+};
