@@ -12,13 +12,16 @@ describe('passwords over HTTP: reset, change, staff disable', () => {
   afterAll(() => w.close());
 
   const requestReset = (email: string) => authPost(w, '/v1/password-resets', { email, context: CLIENT });
-  const resetToken = async (email: string, nth = 1) => {
-    await new Promise((r) => setTimeout(r, 0));
+  /** The reset token of a mail to this address, other than the ones already known. */
+  const resetToken = async (email: string, known: string[] = []) => {
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const mails = readOutbox(w.dataDir).filter((m) => m.to.includes(email) && m.subject === 'Reset your password');
-      if (mails.length >= nth) return tokenFromLink(mails[nth - 1].text, 'reset-password');
-      if (Date.now() > deadline) throw new Error(`reset mail #${nth} never came`);
+      const tokens = readOutbox(w.dataDir)
+        .filter((m) => m.to.includes(email) && m.subject === 'Reset your password')
+        .map((m) => tokenFromLink(m.text, 'reset-password'))
+        .filter((t) => !known.includes(t));
+      if (tokens.length > 0) return tokens[0];
+      if (Date.now() > deadline) throw new Error('the reset mail never came');
       await new Promise((r) => setTimeout(r, 25));
     }
   };
@@ -56,9 +59,9 @@ describe('passwords over HTTP: reset, change, staff disable', () => {
     const email = uniqueEmail('newer');
     await verifiedAccount(w, email);
     await requestReset(email);
-    const older = await resetToken(email, 1);
+    const older = await resetToken(email);
     await requestReset(email);
-    const newer = await resetToken(email, 2);
+    const newer = await resetToken(email, [older]);
     expect((await complete(older)).body.error).toBe('invalid_token');
     expect((await complete(newer)).status).toBe(200);
   });
