@@ -8,8 +8,8 @@ type Data = Record<string, unknown>;
  * so deciders and projectors see one shape.
  */
 const UPCASTERS: Record<string, Record<number, (data: Data) => Data>> = {
-  // v0 of AccountRegistered (before usernames existed) had no `username`.
-  AccountRegistered: { 0: (data) => ({ username: null, ...data }) },
+  // v0 of AccountRegistered (the draft before usernames and sign-in origins) had neither.
+  AccountRegistered: { 0: (data) => ({ username: null, origin: null, ...data }) },
 };
 
 export function upcast(type: string, schemaVersion: number, data: Data): { schemaVersion: number; data: Data } {

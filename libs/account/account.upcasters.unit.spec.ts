@@ -1,10 +1,10 @@
 import { upcast } from './account.upcasters';
 
 describe('upcast', () => {
-  it('brings an AccountRegistered v0 (no username) up to the current version', () => {
+  it('brings an AccountRegistered v0 (no username, no origin) up to the current version', () => {
     expect(upcast('AccountRegistered', 0, { accountId: 'a', email: 'e', displayName: 'd', passwordHash: 'h' })).toEqual({
       schemaVersion: 1,
-      data: { accountId: 'a', email: 'e', displayName: 'd', passwordHash: 'h', username: null },
+      data: { accountId: 'a', email: 'e', displayName: 'd', passwordHash: 'h', username: null, origin: null },
     });
   });
 

@@ -1,5 +1,8 @@
+import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountOfToken } from '../../infrastructure/crypto/tokens';
+import { CLOCK } from '../../infrastructure/tokens';
+import type { Clock } from '../../shared/clock';
 import type { Position } from '../../shared/envelope';
 import { AccountCommandRunner } from '../shared/account-command-runner';
 import { AccountRepository } from '../shared/account.repository';
@@ -12,13 +15,14 @@ export class LogOutHandler implements ICommandHandler<LogOutCommand, { position?
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly repository: AccountRepository,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ sessionToken, meta }: LogOutCommand): Promise<{ position?: Position }> {
     const accountId = accountOfToken(sessionToken);
     if (!accountId) return {};
     const { state } = await this.repository.load(accountId);
-    const session = findLiveSession(state, sessionToken, new Date());
+    const session = findLiveSession(state, sessionToken, this.clock.now());
     if (!session) return {};
     try {
       const outcome = await this.runner.run(
