@@ -127,6 +127,68 @@ export interface AccountUnlocked {
   data: { reason: string };
 }
 
+/** How a second factor was proven: which TOTP time step, or which recovery code (by hash). */
+export type SecondFactorProof = { method: 'totp'; step: number } | { method: 'recovery_code'; codeHash: string };
+
+export interface TotpEnrollmentStarted {
+  type: 'TotpEnrollmentStarted';
+  /** The shared secret (base32), encrypted with the account's data key like personal data. */
+  data: { secret: string };
+}
+
+export interface TotpEnabled {
+  type: 'TotpEnabled';
+  data: { step: number };
+}
+
+export interface TotpDisabled {
+  type: 'TotpDisabled';
+  data: { reason: 'owner' | 'account_recovery' | 'recovery_case_approved' };
+}
+
+export interface RecoveryCodesIssued {
+  type: 'RecoveryCodesIssued';
+  /** SHA-256 of each single-use code; the codes themselves are shown once and never stored. */
+  data: { codeHashes: string[] };
+}
+
+export interface RecoveryCodeUsed {
+  type: 'RecoveryCodeUsed';
+  data: { codeHash: string };
+}
+
+/** A correct password on a 2FA account: a challenge the second step must answer. */
+export interface SecondFactorChallenged {
+  type: 'SecondFactorChallenged';
+  data: { challengeId: string; tokenHash: string; expiresAt: string; maxTries: number };
+}
+
+/** A second factor was accepted (its TOTP step is remembered so the code cannot be replayed). */
+export interface SecondFactorVerified {
+  type: 'SecondFactorVerified';
+  data: { purpose: 'login' | 'password_reset' | 'ownership' | 'disable_totp' | 'recovery_codes'; proof: SecondFactorProof };
+}
+
+export interface SecondFactorFailed {
+  type: 'SecondFactorFailed';
+  data: { challengeId: string | null; reason: 'wrong_code' | 'replayed_code' | 'used_recovery_code' };
+}
+
+export interface AccountRecoveryRequested {
+  type: 'AccountRecoveryRequested';
+  data: IssuedToken & { email: string };
+}
+
+export interface RecoveryCaseOpened {
+  type: 'RecoveryCaseOpened';
+  data: { caseId: string; statement: string };
+}
+
+export interface RecoveryCaseDecided {
+  type: 'RecoveryCaseDecided';
+  data: { caseId: string; decision: 'approve' | 'reject'; note: string };
+}
+
 export type AccountEvent =
   | AccountRegistered
   | EmailVerificationRequested
@@ -144,7 +206,18 @@ export type AccountEvent =
   | AccountLocked
   | OwnershipVerificationRequested
   | OwnershipVerified
-  | AccountUnlocked;
+  | AccountUnlocked
+  | TotpEnrollmentStarted
+  | TotpEnabled
+  | TotpDisabled
+  | RecoveryCodesIssued
+  | RecoveryCodeUsed
+  | SecondFactorChallenged
+  | SecondFactorVerified
+  | SecondFactorFailed
+  | AccountRecoveryRequested
+  | RecoveryCaseOpened
+  | RecoveryCaseDecided;
 
 export type AccountEventType = AccountEvent['type'];
 
@@ -167,6 +240,17 @@ export const SCHEMA_VERSIONS: Record<AccountEventType, number> = {
   OwnershipVerificationRequested: 1,
   OwnershipVerified: 1,
   AccountUnlocked: 1,
+  TotpEnrollmentStarted: 1,
+  TotpEnabled: 1,
+  TotpDisabled: 1,
+  RecoveryCodesIssued: 1,
+  RecoveryCodeUsed: 1,
+  SecondFactorChallenged: 1,
+  SecondFactorVerified: 1,
+  SecondFactorFailed: 1,
+  AccountRecoveryRequested: 1,
+  RecoveryCaseOpened: 1,
+  RecoveryCaseDecided: 1,
 };
 
 /**
@@ -191,6 +275,17 @@ export const PERSONAL_FIELDS: Record<AccountEventType, readonly string[]> = {
   OwnershipVerificationRequested: ['email'],
   OwnershipVerified: [],
   AccountUnlocked: ['reason'],
+  TotpEnrollmentStarted: ['secret'],
+  TotpEnabled: [],
+  TotpDisabled: [],
+  RecoveryCodesIssued: [],
+  RecoveryCodeUsed: [],
+  SecondFactorChallenged: [],
+  SecondFactorVerified: [],
+  SecondFactorFailed: [],
+  AccountRecoveryRequested: ['email'],
+  RecoveryCaseOpened: ['statement'],
+  RecoveryCaseDecided: ['note'],
 };
 
 export const ACCOUNT_EVENT_TYPES = Object.keys(SCHEMA_VERSIONS) as AccountEventType[];

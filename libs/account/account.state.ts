@@ -19,6 +19,13 @@ export interface SessionState {
 
 export type PendingToken = IssuedToken;
 
+export interface ChallengeState {
+  challengeId: string;
+  tokenHash: string;
+  expiresAt: string;
+  triesLeft: number;
+}
+
 /** The write model: only what the deciders need to take their decisions. */
 export interface AccountState {
   exists: boolean;
@@ -42,6 +49,19 @@ export interface AccountState {
   knownDevices: string[];
   knownNetworks: string[];
   lastLoginAt: string | null;
+  totpEnabled: boolean;
+  /** base32 secrets, decrypted by the codec; "[erased]" after erasure. */
+  totpSecret: string | null;
+  pendingTotpSecret: string | null;
+  /** Highest TOTP time step ever accepted: a code of that step or an earlier one is a replay. */
+  lastTotpStep: number;
+  /** Hashes of the recovery codes not used yet. */
+  recoveryCodes: string[];
+  challenges: Record<string, ChallengeState>;
+  /** Second-factor failures since the last success or unlock, newest last (lock threshold). */
+  secondFactorFailures: string[];
+  accountRecovery: PendingToken | null;
+  recoveryCases: Record<string, 'open' | 'approve' | 'reject'>;
 }
 
 /** What evolve needs besides the event: when it happened. */
@@ -69,6 +89,15 @@ export const initialState = (): AccountState => ({
   knownDevices: [],
   knownNetworks: [],
   lastLoginAt: null,
+  totpEnabled: false,
+  totpSecret: null,
+  pendingTotpSecret: null,
+  lastTotpStep: -1,
+  recoveryCodes: [],
+  challenges: {},
+  secondFactorFailures: [],
+  accountRecovery: null,
+  recoveryCases: {},
 });
 
 const KEEP_FAILURES = 50;
@@ -126,7 +155,7 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
     case 'LoginFailed':
       return { ...state, recentFailures: [...state.recentFailures, at].slice(-KEEP_FAILURES) };
     case 'LoginSucceeded':
-      return { ...state, lastLoginAt: at, recentFailures: [] };
+      return { ...state, lastLoginAt: at, recentFailures: [], secondFactorFailures: [], challenges: {} };
     case 'NewDeviceDetected':
       return rememberOrigin(state, event.data.origin);
     case 'SessionStarted':
@@ -156,7 +185,14 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
     case 'PasswordResetRequested':
       return { ...state, passwordReset: { tokenId: event.data.tokenId, tokenHash: event.data.tokenHash, expiresAt: event.data.expiresAt } };
     case 'PasswordResetCompleted':
-      return { ...state, passwordHash: event.data.passwordHash, passwordReset: null, passwordDisabled: false, recentFailures: [] };
+      return {
+        ...state,
+        passwordHash: event.data.passwordHash,
+        passwordReset: null,
+        accountRecovery: null,
+        passwordDisabled: false,
+        recentFailures: [],
+      };
     case 'PasswordChanged':
       return { ...state, passwordHash: event.data.passwordHash };
     case 'PasswordDisabled':
@@ -176,7 +212,54 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
     case 'OwnershipVerified':
       return { ...state, ownershipVerification: null };
     case 'AccountUnlocked':
-      return { ...state, status: 'active', lock: null, recentFailures: [] };
+      return { ...state, status: 'active', lock: null, recentFailures: [], secondFactorFailures: [] };
+    case 'TotpEnrollmentStarted':
+      return { ...state, pendingTotpSecret: event.data.secret };
+    case 'TotpEnabled':
+      return {
+        ...state,
+        totpEnabled: true,
+        totpSecret: state.pendingTotpSecret,
+        pendingTotpSecret: null,
+        lastTotpStep: Math.max(state.lastTotpStep, event.data.step),
+      };
+    case 'TotpDisabled':
+      return { ...state, totpEnabled: false, totpSecret: null, pendingTotpSecret: null, recoveryCodes: [], challenges: {} };
+    case 'RecoveryCodesIssued':
+      return { ...state, recoveryCodes: [...event.data.codeHashes] };
+    case 'RecoveryCodeUsed':
+      return { ...state, recoveryCodes: state.recoveryCodes.filter((hash) => hash !== event.data.codeHash) };
+    case 'SecondFactorChallenged':
+      return {
+        ...state,
+        challenges: {
+          ...state.challenges,
+          [event.data.challengeId]: {
+            challengeId: event.data.challengeId,
+            tokenHash: event.data.tokenHash,
+            expiresAt: event.data.expiresAt,
+            triesLeft: event.data.maxTries,
+          },
+        },
+      };
+    case 'SecondFactorVerified': {
+      const { proof } = event.data;
+      return proof.method === 'totp' ? { ...state, lastTotpStep: Math.max(state.lastTotpStep, proof.step) } : state;
+    }
+    case 'SecondFactorFailed': {
+      const challenge = event.data.challengeId ? state.challenges[event.data.challengeId] : undefined;
+      return {
+        ...state,
+        secondFactorFailures: [...state.secondFactorFailures, at].slice(-KEEP_FAILURES),
+        challenges: challenge ? { ...state.challenges, [challenge.challengeId]: { ...challenge, triesLeft: challenge.triesLeft - 1 } } : state.challenges,
+      };
+    }
+    case 'AccountRecoveryRequested':
+      return { ...state, accountRecovery: { tokenId: event.data.tokenId, tokenHash: event.data.tokenHash, expiresAt: event.data.expiresAt } };
+    case 'RecoveryCaseOpened':
+      return { ...state, accountRecovery: null, recoveryCases: { ...state.recoveryCases, [event.data.caseId]: 'open' } };
+    case 'RecoveryCaseDecided':
+      return { ...state, recoveryCases: { ...state.recoveryCases, [event.data.caseId]: event.data.decision } };
     default: {
       const unhandled: never = event;
       return unhandled;

@@ -32,6 +32,27 @@ export function describeActivity(event: AccountEvent): Activity | null {
       return { kind: 'account_unlocked', description: 'Your account was unlocked.' };
     case 'SessionRevoked':
       return event.data.reason === 'logout' ? { kind: 'sign_out', description: 'You signed out.' } : null;
+    case 'TotpEnabled':
+      return { kind: 'two_factor_enabled', description: 'You turned on two-factor authentication.' };
+    case 'TotpDisabled':
+      return { kind: 'two_factor_disabled', description: 'Two-factor authentication was turned off.' };
+    case 'RecoveryCodesIssued':
+      return { kind: 'recovery_codes_issued', description: 'New recovery codes were created; the old ones no longer work.' };
+    case 'RecoveryCodeUsed':
+      return { kind: 'recovery_code_used', description: 'A recovery code was used.' };
+    case 'SecondFactorFailed':
+      return { kind: 'two_factor_failed', description: 'Someone entered a wrong two-factor code after a correct password.' };
+    case 'RecoveryCaseOpened':
+      return { kind: 'recovery_case_opened', description: 'You asked our support team to recover your account.' };
+    case 'RecoveryCaseDecided':
+      return {
+        kind: 'recovery_case_decided',
+        description: event.data.decision === 'approve' ? 'Support approved your account recovery.' : 'Support declined your account recovery.',
+      };
+    case 'TotpEnrollmentStarted':
+    case 'SecondFactorChallenged':
+    case 'SecondFactorVerified':
+    case 'AccountRecoveryRequested':
     case 'EmailVerificationRequested':
     case 'SessionStarted':
     case 'SessionSeen':

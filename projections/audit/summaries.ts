@@ -39,6 +39,28 @@ export function summarize(event: AccountEvent): string {
       return `Ownership verified (${words(event.data.method)})`;
     case 'AccountUnlocked':
       return 'Account unlocked';
+    case 'TotpEnrollmentStarted':
+      return 'Two-factor enrolment started';
+    case 'TotpEnabled':
+      return 'Two-factor authentication turned on';
+    case 'TotpDisabled':
+      return `Two-factor authentication turned off (${words(event.data.reason)})`;
+    case 'RecoveryCodesIssued':
+      return `${event.data.codeHashes.length} recovery codes issued`;
+    case 'RecoveryCodeUsed':
+      return 'Recovery code used';
+    case 'SecondFactorChallenged':
+      return 'Second factor requested after a correct password';
+    case 'SecondFactorVerified':
+      return `Second factor accepted (${words(event.data.proof.method)}, ${words(event.data.purpose)})`;
+    case 'SecondFactorFailed':
+      return `Second factor refused (${words(event.data.reason)})`;
+    case 'AccountRecoveryRequested':
+      return 'Account recovery link sent';
+    case 'RecoveryCaseOpened':
+      return 'Recovery case opened for support review';
+    case 'RecoveryCaseDecided':
+      return `Recovery case ${event.data.decision === 'approve' ? 'approved' : 'rejected'}`;
     default: {
       const unhandled: never = event;
       return String((unhandled as { type: string }).type);

@@ -80,9 +80,14 @@ export class SqliteEventStore implements EventStore {
       // IMMEDIATE takes the write lock before the revision check, not at the first insert.
       recorded = this.appendInTransaction.immediate(streamId, events, expected);
     } catch (error) {
-      if (!isStreamRevisionTaken(error)) throw error;
       // Only a writer that bypassed this class's locking could get here; report it the same way.
-      throw new WrongExpectedRevisionError(streamId, expected, this.head(streamId)?.revision ?? 'no_stream');
+      if (isUniqueViolation(error, 'events.stream_id, events.revision')) {
+        throw new WrongExpectedRevisionError(streamId, expected, this.head(streamId)?.revision ?? 'no_stream');
+      }
+      if (isUniqueViolation(error, 'events.event_id')) {
+        throw new Error(`append to ${streamId}: an event id is already used (UNIQUE constraint on events.event_id)`);
+      }
+      throw error;
     }
     for (const subscription of this.subscriptions) subscription.nudge();
     const last = recorded[recorded.length - 1];
@@ -184,11 +189,13 @@ function prepareStatements(db: Database.Database) {
   };
 }
 
-/** The (stream_id, revision) key, as opposed to a reused event_id, which is a caller bug. */
-function isStreamRevisionTaken(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    error.code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.stream_id, events.revision')
-  );
+/**
+ * Which UNIQUE constraint refused an insert. Matched by code and message, not by class:
+ * better-sqlite3's native part keeps the error class of the first module registry that
+ * loaded it, so `instanceof` fails across jest test files (and such errors are not even
+ * `instanceof Error` there, which is also why the caller rethrows its own Error).
+ */
+function isUniqueViolation(error: unknown, columns: string): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes(columns);
 }
