@@ -10,6 +10,7 @@ import { loadApiKeys } from './api/http/api-keys';
 import { ApiKeyRegistry } from './api/http/api-key-registry';
 import { configureHttp } from './api/http/body-limits';
 import { setupOpenApi } from './api/http/swagger';
+import { WardenExpressAdapter } from './api/http/response-status';
 import { ProjectorModule } from './projector/projector.module';
 import type { Role } from './roles';
 import { WorkerModule } from './worker/worker.module';
@@ -47,7 +48,7 @@ export async function createWarden(config: WardenConfig, roles: Role[], options:
 
   try {
     if (roles.includes('api')) {
-      const app = await NestFactory.create<NestExpressApplication>(root, { logger, bodyParser: false });
+      const app = await NestFactory.create<NestExpressApplication>(root, new WardenExpressAdapter(), { logger, bodyParser: false });
       configureHttp(app);
       setupOpenApi(app);
       await app.init();

@@ -5,6 +5,7 @@ import { ApplicationModule } from '../../libs/application/application.module';
 import { AccountProtectionController } from './controllers/account-protection.controller';
 import { AccountsController } from './controllers/accounts.controller';
 import { PasswordsController } from './controllers/passwords.controller';
+import { TwoFactorController } from './controllers/two-factor.controller';
 import { EmailVerificationsController } from './controllers/email-verifications.controller';
 import { HealthController } from './controllers/health.controller';
 import { LoginsController } from './controllers/logins.controller';
@@ -31,6 +32,7 @@ export class ApiModule {
         SupportAccountsController,
         PasswordsController,
         AccountProtectionController,
+        TwoFactorController,
       ],
       providers: [...httpProviders(registry), EventPositions, { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor }],
     };

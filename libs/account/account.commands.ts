@@ -47,14 +47,35 @@ export interface LockPolicy {
   windowSeconds: number;
 }
 
+export interface NewChallenge {
+  challengeId: string;
+  tokenHash: string;
+  expiresAt: string;
+  maxTries: number;
+}
+
 export interface LogIn {
   type: 'LogIn';
   now: string;
   /** Computed by the handler with bcrypt, in constant time whatever the outcome. */
   passwordMatches: boolean;
   session: NewSession;
+  /** Used instead of the session when the account has two-factor authentication. */
+  challenge: NewChallenge;
   lockPolicy: LockPolicy;
   /** Used only if this failure locks the account: the alert's ownership link. */
+  ownershipVerification: NewToken;
+}
+
+/** The second login step: answers a challenge with a TOTP code or a recovery code. */
+export interface CompleteSecondFactor {
+  type: 'CompleteSecondFactor';
+  now: string;
+  challengeTokenHash: string;
+  secondFactor: SecondFactorCheck;
+  session: NewSession;
+  /** Second-factor failures after a correct password that lock the account. */
+  lockPolicy: LockPolicy;
   ownershipVerification: NewToken;
 }
 
@@ -91,10 +112,14 @@ export interface RequestPasswordReset {
 }
 
 /**
- * The second factor a flow may ask for once 2FA exists: `not_given` when the caller sent
- * no code, otherwise whether the code was valid. Until TOTP is enrolled it is never needed.
+ * What the handler found out about a presented second factor, without judging it: the
+ * TOTP time step the code matched (null: it matched none in the window), or the hash of a
+ * recovery code. The decider judges: replays, used codes, whether one was needed at all.
  */
-export type SecondFactorCheck = 'not_given' | 'valid' | 'invalid';
+export type SecondFactorCheck =
+  | { kind: 'not_given' }
+  | { kind: 'totp'; step: number | null }
+  | { kind: 'recovery_code'; codeHash: string };
 
 export interface CompletePasswordReset {
   type: 'CompletePasswordReset';
@@ -143,6 +168,67 @@ export interface CompleteOwnershipVerification {
   secondFactor: SecondFactorCheck;
 }
 
+export interface StartTotpEnrollment {
+  type: 'StartTotpEnrollment';
+  now: string;
+  secret: string;
+}
+
+export interface ConfirmTotpEnrollment {
+  type: 'ConfirmTotpEnrollment';
+  now: string;
+  /** The step the code matched against the pending secret, or null. */
+  step: number | null;
+  recoveryCodeHashes: string[];
+}
+
+export interface DisableTotp {
+  type: 'DisableTotp';
+  now: string;
+  passwordMatches: boolean;
+  secondFactor: SecondFactorCheck;
+}
+
+export interface RegenerateRecoveryCodes {
+  type: 'RegenerateRecoveryCodes';
+  now: string;
+  passwordMatches: boolean;
+  secondFactor: SecondFactorCheck;
+  recoveryCodeHashes: string[];
+}
+
+export interface RequestAccountRecovery {
+  type: 'RequestAccountRecovery';
+  now: string;
+  recovery: NewToken;
+}
+
+export interface CompleteAccountRecovery {
+  type: 'CompleteAccountRecovery';
+  now: string;
+  tokenHash: string;
+  passwordHash: string;
+  recoveryCodeHash: string;
+}
+
+export interface OpenRecoveryCase {
+  type: 'OpenRecoveryCase';
+  now: string;
+  tokenHash: string;
+  caseId: string;
+  statement: string;
+}
+
+export interface DecideRecoveryCase {
+  type: 'DecideRecoveryCase';
+  now: string;
+  caseId: string;
+  decision: 'approve' | 'reject';
+  note: string;
+  /** On approval: the password reset link mailed to the owner. */
+  reset: NewToken;
+}
+
 export type AccountCommand =
   | RegisterAccount
   | ResendEmailVerification
@@ -159,4 +245,13 @@ export type AccountCommand =
   | LockAccount
   | UnlockAccount
   | RequestOwnershipVerification
-  | CompleteOwnershipVerification;
+  | CompleteOwnershipVerification
+  | CompleteSecondFactor
+  | StartTotpEnrollment
+  | ConfirmTotpEnrollment
+  | DisableTotp
+  | RegenerateRecoveryCodes
+  | RequestAccountRecovery
+  | CompleteAccountRecovery
+  | OpenRecoveryCase
+  | DecideRecoveryCase;

@@ -1,6 +1,13 @@
 import type { AccountCommand } from './account.commands';
 import type { AccountEvent } from './account.events';
 import { evolve, initialState, type AccountState, type EventContext } from './account.state';
+import {
+  completeAccountRecovery,
+  decideRecoveryCase,
+  openRecoveryCase,
+  requestAccountRecovery,
+} from './decisions/account-recovery';
+import { completeSecondFactor } from './decisions/complete-second-factor';
 import { confirmEmail } from './decisions/confirm-email';
 import { endAllSessions, endOtherSessions, endSession, touchSession } from './decisions/end-session';
 import { lockAccount, unlockAccount } from './decisions/lock';
@@ -10,6 +17,7 @@ import { changePassword, disablePassword } from './decisions/password';
 import { completePasswordReset, requestPasswordReset } from './decisions/password-reset';
 import { registerAccount } from './decisions/register-account';
 import { resendEmailVerification } from './decisions/resend-email-verification';
+import { confirmTotpEnrollment, disableTotp, regenerateRecoveryCodes, startTotpEnrollment } from './decisions/totp';
 
 /** decide(command, state) → events; refusals are thrown as DomainErrors. */
 export function decide(command: AccountCommand, state: AccountState): AccountEvent[] {
@@ -46,6 +54,24 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return requestOwnershipVerification(state, command);
     case 'CompleteOwnershipVerification':
       return completeOwnershipVerification(state, command);
+    case 'CompleteSecondFactor':
+      return completeSecondFactor(state, command);
+    case 'StartTotpEnrollment':
+      return startTotpEnrollment(state, command);
+    case 'ConfirmTotpEnrollment':
+      return confirmTotpEnrollment(state, command);
+    case 'DisableTotp':
+      return disableTotp(state, command);
+    case 'RegenerateRecoveryCodes':
+      return regenerateRecoveryCodes(state, command);
+    case 'RequestAccountRecovery':
+      return requestAccountRecovery(state, command);
+    case 'CompleteAccountRecovery':
+      return completeAccountRecovery(state, command);
+    case 'OpenRecoveryCase':
+      return openRecoveryCase(state, command);
+    case 'DecideRecoveryCase':
+      return decideRecoveryCase(state, command);
     default: {
       const unhandled: never = command;
       return unhandled;

@@ -10,8 +10,9 @@ export const AccountErrors = {
   invalidToken: () => new DomainError('invalid_token', 400, 'The link is invalid or has expired.'),
   invalidCredentials: () => new DomainError('invalid_credentials', 401, 'Email or password is incorrect.'),
   invalidCode: () => new DomainError('invalid_code', 401, 'The code is invalid.'),
-  secondFactorRequired: () =>
-    new DomainError('second_factor_required', 401, 'A code from the authenticator app (or a recovery code) is required.'),
+  codeRequired: () =>
+    new DomainError('invalid_code', 401, 'A code from the authenticator app (or a recovery code) is required.', { required: true }),
+  recoveryCaseNotFound: () => new DomainError('recovery_case_not_found', 404, 'No such open recovery case.'),
   emailNotVerified: () => new DomainError('email_not_verified', 403, 'The email address is not verified yet.'),
   accountLocked: (state: AccountState) =>
     new DomainError('account_locked', 403, 'The account is locked.', {

@@ -1,6 +1,6 @@
 import type { AccountEvent } from './account.events';
-import { evolve, initialState, isSessionLive, liveSessions, type SessionState } from './account.state';
-import { active, at, DAY, happened, revoked, sessionSeen, sessionStarted, T0 } from './testing/fixtures';
+import { isSessionLive, liveSessions, type SessionState } from './account.state';
+import { active, at, DAY, happened, revoked, sessionSeen, sessionStarted, stateOf, T0 } from './testing/fixtures';
 import type { Given } from '../shared/testing/decider-spec';
 
 const instant = (minutes: number) => new Date(at(minutes));
@@ -36,11 +36,6 @@ describe('isSessionLive', () => {
 });
 
 describe('liveSessions', () => {
-  const stateOf = (...history: Given<AccountEvent>[]) =>
-    history.reduce(
-      (state, item) => ('event' in item ? evolve(state, item.event, { occurredAt: item.at }) : evolve(state, item, { occurredAt: T0 })),
-      initialState(),
-    );
   const idsLiveAt = (minutes: number, ...history: Given<AccountEvent>[]) =>
     liveSessions(stateOf(...history), instant(minutes)).map((s) => s.sessionId);
 

@@ -10,7 +10,16 @@ import { LogInHandler } from './log-in/log-in.handler';
 import { LogOutHandler } from './log-out/log-out.handler';
 import { RegisterAccountHandler } from './register-account/register-account.handler';
 import { ResendEmailVerificationHandler } from './resend-email-verification/resend-email-verification.handler';
+import {
+  CompleteAccountRecoveryHandler,
+  DecideRecoveryCaseHandler,
+  RequestAccountRecoveryHandler,
+} from './account-recovery/account-recovery.handlers';
 import { ActivityFeedHandler } from './activity-feed/activity-feed.handler';
+import { CompleteSecondFactorHandler } from './complete-second-factor/complete-second-factor.handler';
+import { ChangeSecondFactorHandler, ConfirmTotpEnrollmentHandler, StartTotpEnrollmentHandler } from './totp/totp.handlers';
+import { NewLogin } from './shared/new-login';
+import { SecondFactors } from './shared/second-factor';
 import { ChangePasswordHandler } from './change-password/change-password.handler';
 import { CompleteOwnershipVerificationHandler } from './complete-ownership-verification/complete-ownership-verification.handler';
 import { CompletePasswordResetHandler } from './complete-password-reset/complete-password-reset.handler';
@@ -24,7 +33,7 @@ import { AccountRepository } from './shared/account.repository';
 import { PasswordHasher } from './shared/password-hasher';
 import { Reservations } from './shared/reservations';
 
-const shared = [AccountRepository, AccountCommandRunner, Reservations, PasswordHasher, NewPassword, LoginThrottle];
+const shared = [AccountRepository, AccountCommandRunner, Reservations, PasswordHasher, NewPassword, LoginThrottle, NewLogin, SecondFactors];
 
 const handlers = [
   RegisterAccountHandler,
@@ -44,6 +53,13 @@ const handlers = [
   RequestOwnershipVerificationHandler,
   CompleteOwnershipVerificationHandler,
   ActivityFeedHandler,
+  CompleteSecondFactorHandler,
+  StartTotpEnrollmentHandler,
+  ConfirmTotpEnrollmentHandler,
+  ChangeSecondFactorHandler,
+  RequestAccountRecoveryHandler,
+  CompleteAccountRecoveryHandler,
+  DecideRecoveryCaseHandler,
 ];
 
 /** The use cases, on @nestjs/cqrs command and query buses. */

@@ -48,6 +48,10 @@ function apply(view: Fields | null, e: DecodedAccountEvent): Fields | null {
       return { ...view, status: 'locked', lock: { reason: event.data.reason, since: e.occurredAt } };
     case 'AccountUnlocked':
       return { ...view, status: 'active', lock: null, failedLoginCount: 0 };
+    case 'TotpEnabled':
+      return { ...view, totpEnabled: true };
+    case 'TotpDisabled':
+      return { ...view, totpEnabled: false };
     default:
       return null;
   }
@@ -63,6 +67,8 @@ const HANDLED = new Set([
   'PasswordDisabled',
   'AccountLocked',
   'AccountUnlocked',
+  'TotpEnabled',
+  'TotpDisabled',
 ]);
 
 export const accountsProjection: Projection<DecodedAccountEvent> = {

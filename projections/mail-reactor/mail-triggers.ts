@@ -9,6 +9,14 @@ export const MAIL_TRIGGERS: Record<string, string> = {
   AccountLocked: 'account-locked',
   OwnershipVerificationRequested: 'ownership-verification',
   PasswordDisabled: 'password-disabled',
+  TotpEnabled: 'totp-enabled',
+  TotpDisabled: 'totp-disabled',
+  // Also appended at enrolment, next to TotpEnabled: the catalog then sends nothing.
+  RecoveryCodesIssued: 'recovery-codes-regenerated',
+  AccountRecoveryRequested: 'account-recovery',
+  RecoveryCaseOpened: 'recovery-case-opened',
+  // A rejection renders the catalog's 'recovery-case-rejected' variant.
+  RecoveryCaseDecided: 'recovery-case-decided',
 };
 
 export const MAIL_QUEUE = 'mail';

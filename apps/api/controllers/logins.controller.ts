@@ -2,12 +2,15 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CompleteSecondFactorCommand } from '../../../libs/application/complete-second-factor/complete-second-factor.command';
 import { LogInCommand } from '../../../libs/application/log-in/log-in.command';
-import type { SessionIssued } from '../../../libs/application/log-in/log-in.handler';
+import type { LoginResult } from '../../../libs/application/log-in/log-in.result';
+import { SecondFactorDto } from '../dto/two-factor.dto';
 import { LoginDto } from '../dto/session.dto';
 import { Ctx } from '../http/request-context.decorator';
 import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
+import { validationFailed } from '../http/validation-failed';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
 
@@ -23,10 +26,22 @@ export class LoginsController {
   @Post()
   @HttpCode(200)
   async logIn(@Body() body: LoginDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const { position, ...session } = await this.commands.execute<LogInCommand, SessionIssued>(
-      new LogInCommand(body.email, body.password, metadataOf(ctx, body.context)),
-    );
+    return this.answer(res, this.commands.execute<LogInCommand, LoginResult>(new LogInCommand(body.email, body.password, metadataOf(ctx, body.context))));
+  }
+
+  @Post('second-factor')
+  @HttpCode(200)
+  async secondFactor(@Body() body: SecondFactorDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    if ((body.code === undefined) === (body.recoveryCode === undefined)) {
+      throw validationFailed([{ field: 'code', message: 'give exactly one of code or recoveryCode' }]);
+    }
+    const answer = body.code !== undefined ? { code: body.code } : { recoveryCode: body.recoveryCode! };
+    return this.answer(res, this.commands.execute<CompleteSecondFactorCommand, LoginResult>(new CompleteSecondFactorCommand(body.challengeToken, answer, metadataOf(ctx))));
+  }
+
+  private async answer(res: Response, pending: Promise<LoginResult>) {
+    const { position, ...result } = await pending;
     await this.positions.set(res, position);
-    return session;
+    return result;
   }
 }

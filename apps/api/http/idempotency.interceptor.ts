@@ -1,3 +1,4 @@
+import { overrideStatus } from './response-status';
 import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
 import { Stream } from 'node:stream';
 import {
@@ -75,7 +76,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           throw inProgress();
         case 'replay': {
           const { status, body, headers } = reservation.response;
-          response.status(status);
+          overrideStatus(response, status);
           for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
           response.setHeader('Idempotent-Replayed', 'true');
           return of(body ?? undefined);

@@ -1,4 +1,4 @@
-import type { AccountEvent, AccountEventType } from '../../../libs/account/account.events';
+import type { AccountEvent, AccountEventType, TotpDisabled } from '../../../libs/account/account.events';
 import type { AccountState } from '../../../libs/account/account.state';
 import { ERASED } from '../../../libs/infrastructure/crypto/personal-data';
 import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
@@ -16,7 +16,17 @@ export interface MailPlan {
   template?: string;
 }
 
-type Composer = (event: DecodedAccountEvent, account: AccountState, context: MailContext) => MailPlan;
+/**
+ * Who receives the mail for an event and what fills it, or `null` when this event, in its
+ * context, calls for no mail. `previous` is the event just before it in the stream (null
+ * for a stream's first event): events appended together share their `causationId`.
+ */
+type Composer = (
+  event: DecodedAccountEvent,
+  account: AccountState,
+  context: MailContext,
+  previous: DecodedAccountEvent | null,
+) => MailPlan | null;
 
 type EventOf<T extends AccountEventType> = Extract<AccountEvent, { type: T }>;
 
@@ -24,6 +34,31 @@ type EventOf<T extends AccountEventType> = Extract<AccountEvent, { type: T }>;
 function expectEvent<T extends AccountEventType>(template: string, e: DecodedAccountEvent, ...types: T[]): EventOf<T> {
   if (!(types as AccountEventType[]).includes(e.event.type)) throw new Error(`${template} cannot render ${e.type}`);
   return e.event as EventOf<T>;
+}
+
+/** How 2FA came to be turned off, as the totp-disabled mail words it. */
+function howTotpWasDisabled(reason: TotpDisabled['data']['reason']): string {
+  switch (reason) {
+    case 'owner':
+      return 'by you, after confirming your password and a code';
+    case 'account_recovery':
+      return 'through account recovery, with one of your recovery codes';
+    case 'recovery_case_approved':
+      return 'after our support team approved your recovery request';
+    default: {
+      const unhandled: never = reason;
+      throw new Error(`totp-disabled: unknown reason ${String(unhandled)}`);
+    }
+  }
+}
+
+/**
+ * Recovery codes are issued in the same append as TotpEnabled at enrolment (whose mail
+ * already tells the owner to keep them safe), and after a SecondFactorVerified when the
+ * owner regenerates them. Only the event just before tells the two apart.
+ */
+function isIssuedAtEnrolment(e: DecodedAccountEvent, previous: DecodedAccountEvent | null): boolean {
+  return previous?.type === 'TotpEnabled' && previous.metadata.causationId === e.metadata.causationId;
 }
 
 /** For each template: who receives it and what fills it, from the triggering event. */
@@ -108,5 +143,64 @@ export const MAIL_CATALOG: Record<string, Composer> = {
       to: account.email,
       vars: { displayName: account.displayName, disabledAt: formatUtc(e.occurredAt), resetLink: pageLink(context, 'reset-password') },
     };
+  },
+
+  'totp-enabled': (e, account, context) => {
+    expectEvent('totp-enabled', e, 'TotpEnabled');
+    return {
+      to: account.email,
+      vars: { displayName: account.displayName, enabledAt: formatUtc(e.occurredAt), resetLink: pageLink(context, 'reset-password') },
+    };
+  },
+
+  'totp-disabled': (e, account, context) => {
+    const { data } = expectEvent('totp-disabled', e, 'TotpDisabled');
+    return {
+      to: account.email,
+      vars: {
+        displayName: account.displayName,
+        disabledAt: formatUtc(e.occurredAt),
+        how: howTotpWasDisabled(data.reason),
+        resetLink: pageLink(context, 'reset-password'),
+      },
+    };
+  },
+
+  'recovery-codes-regenerated': (e, account, context, previous) => {
+    expectEvent('recovery-codes-regenerated', e, 'RecoveryCodesIssued');
+    if (isIssuedAtEnrolment(e, previous)) return null;
+    return {
+      to: account.email,
+      vars: { displayName: account.displayName, issuedAt: formatUtc(e.occurredAt), resetLink: pageLink(context, 'reset-password') },
+    };
+  },
+
+  'account-recovery': (e, account, context) => {
+    const { data } = expectEvent('account-recovery', e, 'AccountRecoveryRequested');
+    return {
+      to: data.email,
+      vars: {
+        displayName: account.displayName,
+        link: tokenLink(context, 'recover-account', e.accountId, data.tokenId),
+        validFor: formatValidity(e.occurredAt, data.expiresAt),
+      },
+    };
+  },
+
+  'recovery-case-opened': (e, account) => {
+    // The owner's statement stays out of the mail: it is personal and already known to them.
+    const { data } = expectEvent('recovery-case-opened', e, 'RecoveryCaseOpened');
+    return {
+      to: account.email,
+      vars: { displayName: account.displayName, caseId: data.caseId, openedAt: formatUtc(e.occurredAt) },
+    };
+  },
+
+  'recovery-case-decided': (e, account) => {
+    // The staff's note stays out of the mail: it is internal.
+    const { data } = expectEvent('recovery-case-decided', e, 'RecoveryCaseDecided');
+    const vars = { displayName: account.displayName, caseId: data.caseId, decidedAt: formatUtc(e.occurredAt) };
+    if (data.decision === 'reject') return { to: account.email, template: 'recovery-case-rejected', vars };
+    return { to: account.email, vars };
   },
 };

@@ -27,17 +27,20 @@ const account: AccountState = {
   emailVerified: true,
 };
 
-function decoded(event: AccountEvent): DecodedAccountEvent {
+const CAUSATION = 'c';
+
+/** The event as the mail worker reads it; `revision` and `causationId` place it in the stream. */
+function decoded(event: AccountEvent, { revision = 3, causationId = CAUSATION } = {}): DecodedAccountEvent {
   return {
     streamId: `account-${ACCOUNT_ID}`,
-    revision: 3,
+    revision,
     position: '00000000000000000042',
     eventId: 'e0e0e0e0-0000-4000-8000-000000000001',
     type: event.type,
     schemaVersion: 1,
     occurredAt: AT,
     data: event.data as unknown as DecodedAccountEvent['data'],
-    metadata: { correlationId: 'c', causationId: 'c', actor: { type: 'service', id: 'test' }, prevHash: '', hash: '' },
+    metadata: { correlationId: 'c', causationId, actor: { type: 'service', id: 'test' }, prevHash: '', hash: '' },
     accountId: ACCOUNT_ID,
     event,
   };
@@ -56,6 +59,8 @@ interface Case {
   name: string;
   trigger: string;
   event: AccountEvent;
+  /** The event just before it in the stream, when the composer looks at it. */
+  previous?: DecodedAccountEvent;
   renders: string;
   to: string;
   subject: string;
@@ -64,6 +69,16 @@ interface Case {
 }
 
 const RESET_PAGE = { page: `${PUBLIC_URL}/reset-password` };
+
+const CASE_ID = '0b9e8d7c-6a5f-4e3d-8c2b-1a0f9e8d7c6b';
+const CODE_HASHES = Array.from({ length: 10 }, (_, i) => String(i).repeat(64));
+const ENABLED: AccountEvent = { type: 'TotpEnabled', data: { step: 58_000_000 } };
+const CODES_ISSUED: AccountEvent = { type: 'RecoveryCodesIssued', data: { codeHashes: CODE_HASHES } };
+/** What precedes regenerated codes: the second factor that confirmed the owner, in the same append. */
+const VERIFIED_FOR_CODES: AccountEvent = {
+  type: 'SecondFactorVerified',
+  data: { purpose: 'recovery_codes', proof: { method: 'totp', step: 58_000_100 } },
+};
 
 const CASES: Case[] = [
   {
@@ -159,6 +174,112 @@ const CASES: Case[] = [
     links: [RESET_PAGE],
     contains: ['1. Scan your devices for malware', '2. Secure your mailbox', 'forwarding rules', '3. Reset your password', '4. Review', '5. Contact'],
   },
+  {
+    name: '2FA enabled',
+    trigger: 'totp-enabled',
+    event: ENABLED,
+    renders: 'totp-enabled',
+    to: account.email,
+    subject: 'Two-factor authentication is now on',
+    links: [RESET_PAGE],
+    contains: [AT_READABLE, 'Keep your recovery codes somewhere safe', "If it wasn't you", 'Reset your password', 'contact our support team'],
+  },
+  {
+    name: '2FA disabled by the owner',
+    trigger: 'totp-disabled',
+    event: { type: 'TotpDisabled', data: { reason: 'owner' } },
+    renders: 'totp-disabled',
+    to: account.email,
+    subject: 'Two-factor authentication was turned off',
+    links: [RESET_PAGE],
+    contains: [
+      AT_READABLE,
+      'by you',
+      'recovery codes no longer work',
+      "If it wasn't you",
+      '1. Reset your password',
+      '2. Turn two-factor authentication back on',
+      '3. Contact our support team',
+    ],
+  },
+  {
+    name: '2FA disabled through account recovery',
+    trigger: 'totp-disabled',
+    event: { type: 'TotpDisabled', data: { reason: 'account_recovery' } },
+    renders: 'totp-disabled',
+    to: account.email,
+    subject: 'Two-factor authentication was turned off',
+    links: [RESET_PAGE],
+    contains: ['through account recovery', '2. Turn two-factor authentication back on'],
+  },
+  {
+    name: '2FA disabled after an approved recovery case',
+    trigger: 'totp-disabled',
+    event: { type: 'TotpDisabled', data: { reason: 'recovery_case_approved' } },
+    renders: 'totp-disabled',
+    to: account.email,
+    subject: 'Two-factor authentication was turned off',
+    links: [RESET_PAGE],
+    contains: ['after our support team approved your recovery request', '3. Contact our support team'],
+  },
+  {
+    name: 'recovery codes regenerated',
+    trigger: 'recovery-codes-regenerated',
+    event: CODES_ISSUED,
+    previous: decoded(VERIFIED_FOR_CODES, { revision: 2 }),
+    renders: 'recovery-codes-regenerated',
+    to: account.email,
+    subject: 'New recovery codes for your account',
+    links: [RESET_PAGE],
+    contains: [AT_READABLE, 'previous recovery codes no longer work', "If it wasn't you", 'contact our support team'],
+  },
+  {
+    name: 'account recovery link',
+    trigger: 'account-recovery',
+    event: { type: 'AccountRecoveryRequested', data: { ...issued(3600), email: 'ann.then@example.com' } },
+    renders: 'account-recovery',
+    to: 'ann.then@example.com',
+    subject: 'Recover access to your account',
+    links: [{ purpose: 'recover-account' }],
+    contains: [
+      'valid for 1 hour',
+      'used once',
+      'second factor',
+      'With one of your recovery codes, you can choose a new password right away',
+      'Without a recovery code, you can describe your situation. Our support team will review it',
+      'If you did not ask for this, you can ignore this message',
+    ],
+  },
+  {
+    name: 'recovery case opened',
+    trigger: 'recovery-case-opened',
+    event: { type: 'RecoveryCaseOpened', data: { caseId: CASE_ID, statement: 'I lost my phone in Lisbon, last login from Porto' } },
+    renders: 'recovery-case-opened',
+    to: account.email,
+    subject: 'We received your account recovery request',
+    links: [],
+    contains: [AT_READABLE, 'Our support team will review it and mail you the outcome', `Your case id is ${CASE_ID}`],
+  },
+  {
+    name: 'recovery case approved',
+    trigger: 'recovery-case-decided',
+    event: { type: 'RecoveryCaseDecided', data: { caseId: CASE_ID, decision: 'approve', note: 'ID checked on video call (internal)' } },
+    renders: 'recovery-case-decided',
+    to: account.email,
+    subject: 'Your account recovery request was approved',
+    links: [],
+    contains: [CASE_ID, 'Two-factor authentication is now off', 'separate message with a link to choose a new password'],
+  },
+  {
+    name: 'recovery case rejected',
+    trigger: 'recovery-case-decided',
+    event: { type: 'RecoveryCaseDecided', data: { caseId: CASE_ID, decision: 'reject', note: 'Caller could not name any device (internal)' } },
+    renders: 'recovery-case-rejected',
+    to: account.email,
+    subject: 'Your account recovery request was not approved',
+    links: [],
+    contains: [CASE_ID, 'could not verify that the account is yours', 'nothing has changed', 'contact our support team'],
+  },
 ];
 
 function linkIn(text: string, link: ExpectedLink): string {
@@ -170,7 +291,8 @@ function linkIn(text: string, link: ExpectedLink): string {
 
 describe('mail catalog', () => {
   describe.each(CASES)('$name', (c) => {
-    const plan = MAIL_CATALOG[c.trigger](decoded(c.event), account, context);
+    const plan = MAIL_CATALOG[c.trigger](decoded(c.event), account, context, c.previous ?? null);
+    if (!plan) throw new Error(`${c.name}: no mail planned`);
     const mail = renderMail(plan.template ?? c.trigger, plan.vars);
 
     it('goes to the right address with the right subject', () => {
@@ -200,9 +322,9 @@ describe('mail catalog', () => {
       expect(mail.html).not.toContain('<b>Ann</b>');
     });
 
-    it('keeps free-text staff notes out of the mail', () => {
-      const data = c.event.data as { reason?: unknown; note?: unknown };
-      for (const internal of [data.reason, data.note]) {
+    it('keeps free-text staff notes and owner statements out of the mail', () => {
+      const data = c.event.data as { reason?: unknown; note?: unknown; statement?: unknown };
+      for (const internal of [data.reason, data.note, data.statement]) {
         if (typeof internal === 'string' && internal.includes(' ')) expect(`${mail.text}${mail.html}`).not.toContain(internal);
       }
     });
@@ -211,13 +333,33 @@ describe('mail catalog', () => {
   it('refuses an event its template does not render', () => {
     const stranger = decoded({ type: 'LoginSucceeded', data: { sessionId: 's1' } });
     for (const [name, compose] of Object.entries(MAIL_CATALOG)) {
-      expect(() => compose(stranger, account, context)).toThrow(`${name} cannot render LoginSucceeded`);
+      expect(() => compose(stranger, account, context, null)).toThrow(`${name} cannot render LoginSucceeded`);
     }
   });
 
   it('refuses an unusual-activity lock without an ownership token', () => {
     const lock = decoded({ type: 'AccountLocked', data: { reason: 'unusual_activity', note: null, ownershipVerification: null } });
-    expect(() => MAIL_CATALOG['account-locked'](lock, account, context)).toThrow(/no ownership token/);
+    expect(() => MAIL_CATALOG['account-locked'](lock, account, context, null)).toThrow(/no ownership token/);
+  });
+
+  describe('recovery codes', () => {
+    const compose = MAIL_CATALOG['recovery-codes-regenerated'];
+    const codes = decoded(CODES_ISSUED, { revision: 8, causationId: 'enrol' });
+
+    it('sends nothing for the codes issued at enrolment, next to TotpEnabled (the 2FA-enabled mail covers them)', () => {
+      expect(compose(codes, account, context, decoded(ENABLED, { revision: 7, causationId: 'enrol' }))).toBeNull();
+    });
+
+    it('sends a notice for a later regeneration', () => {
+      const previous = decoded(VERIFIED_FOR_CODES, { revision: 12, causationId: 'regenerate' });
+      const later = decoded(CODES_ISSUED, { revision: 13, causationId: 'regenerate' });
+      expect(compose(later, account, context, previous)?.to).toBe(account.email);
+    });
+
+    it('only skips codes appended together with TotpEnabled, not any that merely follow one', () => {
+      expect(compose(codes, account, context, decoded(ENABLED, { revision: 7, causationId: 'earlier' }))?.to).toBe(account.email);
+      expect(compose(decoded(CODES_ISSUED, { revision: 0 }), account, context, null)?.to).toBe(account.email);
+    });
   });
 
   it('has a composer and both parts on disk for every trigger, and no template left untested', () => {

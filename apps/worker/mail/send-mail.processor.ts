@@ -12,7 +12,11 @@ import type { MailJob } from '../../../projections/mail-reactor/mail-triggers';
 import { MAIL_CATALOG } from './mail-catalog';
 import { renderMail } from './mail-templates';
 
-export type MailOutcome = 'sent' | 'skipped_erased';
+/**
+ * `skipped_not_needed`: the composer found that this event, in its context, calls for no
+ * mail (recovery codes issued at enrolment: the 2FA-enabled mail already says it).
+ */
+export type MailOutcome = 'sent' | 'skipped_erased' | 'skipped_not_needed';
 
 /**
  * Sends the mail a job names. Everything personal is read from the event store at send
@@ -31,13 +35,20 @@ export class SendMailProcessor {
 
   async process(job: Job<MailJob>): Promise<MailOutcome> {
     const { streamId, revision, template } = job.payload;
-    const [recorded] = await this.events.readStream(streamId, { fromRevision: revision, maxCount: 1 });
-    if (!recorded || recorded.revision !== revision) throw new Error(`mail job ${job.id}: event not found`);
+    // The event and the one before it, in one read: a composer may need to know what the
+    // event followed (was it appended together with another?).
+    const fromRevision = Math.max(0, revision - 1);
+    const read = await this.events.readStream(streamId, { fromRevision, maxCount: revision - fromRevision + 1 });
+    const recorded = read.find((r) => r.revision === revision);
+    if (!recorded) throw new Error(`mail job ${job.id}: event not found`);
+    const before = read.find((r) => r.revision === revision - 1);
     const event = await this.codec.decode(recorded);
+    const previous = before ? await this.codec.decode(before) : null;
     const { state } = await this.accounts.load(event.accountId);
     const compose = MAIL_CATALOG[template];
     if (!compose) throw new Error(`mail job ${job.id}: unknown template ${template}`);
-    const plan = compose(event, state, { publicUrl: this.config.publicUrl, tokens: this.keys.mailTokens });
+    const plan = compose(event, state, { publicUrl: this.config.publicUrl, tokens: this.keys.mailTokens }, previous);
+    if (!plan) return 'skipped_not_needed';
     if (plan.to === ERASED) return 'skipped_erased';
     const rendered = renderMail(plan.template ?? template, plan.vars);
     await this.mailer.send({ id: recorded.eventId, to: plan.to, ...rendered });

@@ -2,7 +2,7 @@ import type { AccountEvent } from '../account.events';
 import type { CompleteOwnershipVerification, RequestOwnershipVerification } from '../account.commands';
 import { AccountErrors } from '../account.errors';
 import type { AccountState } from '../account.state';
-import { assertSecondFactor } from './password-reset';
+import { requireSecondFactor } from './second-factor';
 import { assertTokenValid } from './token-check';
 
 /** Proof of ownership lifts a lock for unusual activity, never one set by support. */
@@ -23,7 +23,7 @@ export function requestOwnershipVerification(state: AccountState, command: Reque
 export function completeOwnershipVerification(state: AccountState, command: CompleteOwnershipVerification): AccountEvent[] {
   if (!state.exists) throw AccountErrors.invalidToken();
   assertTokenValid(state.ownershipVerification, command.tokenHash, command.now);
-  assertSecondFactor(state, command.secondFactor);
+  const proof = requireSecondFactor(state, command.secondFactor, 'ownership');
   const unlocked = unlockByOwnership(state, 'ownership_link');
-  return unlocked.length > 0 ? unlocked : [{ type: 'OwnershipVerified', data: { method: 'ownership_link' } }];
+  return [...proof, ...(unlocked.length > 0 ? unlocked : [{ type: 'OwnershipVerified', data: { method: 'ownership_link' } } as const])];
 }

@@ -1,10 +1,11 @@
 import type { AccountEvent } from '../account.events';
-import type { CompletePasswordReset, RequestPasswordReset, SecondFactorCheck } from '../account.commands';
+import type { CompletePasswordReset, RequestPasswordReset } from '../account.commands';
 import { AccountErrors } from '../account.errors';
 import type { AccountState } from '../account.state';
 import { endSessions } from './session-endings';
 import { assertTokenValid } from './token-check';
 import { unlockByOwnership } from './ownership';
+import { requireSecondFactor } from './second-factor';
 
 const RESETTABLE = new Set(['active', 'locked']);
 
@@ -23,18 +24,10 @@ export function completePasswordReset(state: AccountState, command: CompletePass
   if (!state.exists) throw AccountErrors.invalidToken();
   assertTokenValid(state.passwordReset, command.tokenHash, command.now);
   if (!state.status || !RESETTABLE.has(state.status)) throw AccountErrors.invalidState(state);
-  assertSecondFactor(state, command.secondFactor);
   return [
+    ...requireSecondFactor(state, command.secondFactor, 'password_reset'),
     { type: 'PasswordResetCompleted', data: { passwordHash: command.passwordHash } },
     ...endSessions(state, command.now, 'password_reset'),
     ...unlockByOwnership(state, 'password_reset'),
   ];
-}
-
-/**
- * The seam for two-factor authentication: when the account has a second factor, flows
- * that prove ownership must also present a valid code. No account has one yet.
- */
-export function assertSecondFactor(_state: AccountState, check: SecondFactorCheck): void {
-  if (check === 'invalid') throw AccountErrors.invalidCode();
 }

@@ -1,7 +1,9 @@
-import type { LogIn, NewSession } from '../account.commands';
+import type { AccountCommand, CompleteSecondFactor, LogIn, NewChallenge, NewSession, SecondFactorCheck } from '../account.commands';
 import { accountDecider } from '../account.decider';
-import type { AccountEvent, IssuedToken, Origin, SessionEndReason } from '../account.events';
+import type { AccountEvent, IssuedToken, Origin, SecondFactorVerified, SessionEndReason } from '../account.events';
+import type { AccountState } from '../account.state';
 import { DeciderSpecification, type Given } from '../../shared/testing/decider-spec';
+import { DomainError } from '../../shared/errors';
 
 /**
  * Shared givens for the account specs. One account, Ann's, registered from her laptop at
@@ -16,6 +18,13 @@ export const DAY = 24 * HOUR;
 
 export const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
 export const happened = (event: AccountEvent, minutes: number): Given<AccountEvent> => ({ event, at: at(minutes) });
+/** The write model after `history`, folded the way the spec harness folds its givens. */
+export const stateOf = (...history: Given<AccountEvent>[]): AccountState =>
+  history.reduce<AccountState>(
+    (state, item) =>
+      'event' in item ? accountDecider.evolve(state, item.event, { occurredAt: item.at }) : accountDecider.evolve(state, item, { occurredAt: T0 }),
+    accountDecider.initialState(),
+  );
 
 export const EMAIL = 'ann@example.com';
 export const home: Origin = { device: 'laptop', network: '203.0.113.0/24' };
@@ -59,11 +68,25 @@ export const lockPolicy = { threshold: 10, windowSeconds: 15 * 60 };
 /** The ownership link a login mints in case its failure locks the account (valid 7 days). */
 export const lockLink = token('own', at(7 * DAY));
 
+/** A second-factor challenge as the handler mints it at a login at minute 30: 5 minutes, 5 tries. */
+export const newChallenge = (challengeId: string, overrides: Partial<NewChallenge> = {}): NewChallenge => ({
+  challengeId,
+  tokenHash: `ch-${challengeId}`,
+  expiresAt: at(35),
+  maxTries: 5,
+  ...overrides,
+});
+export const challenged = (challengeId: string, overrides: Partial<NewChallenge> = {}): AccountEvent => ({
+  type: 'SecondFactorChallenged',
+  data: newChallenge(challengeId, overrides),
+});
+
 export const logIn = (passwordMatches: boolean, overrides: Partial<LogIn> = {}): LogIn => ({
   type: 'LogIn',
   now: at(30),
   passwordMatches,
   session: newSession('s9'),
+  challenge: newChallenge('c1'),
   lockPolicy,
   ownershipVerification: lockLink,
   ...overrides,
@@ -102,3 +125,73 @@ export const ownershipRequested = (id: string, expiresAt = at(7 * DAY)): Account
   type: 'OwnershipVerificationRequested',
   data: { ...token(id, expiresAt), email: EMAIL },
 });
+
+/* Two-factor authentication. */
+
+export const SECRET = 'JBSWY3DPEHPK3PXP';
+/** The TOTP time step of the code that confirmed Ann's enrolment. */
+export const ENROLLED_STEP = 1000;
+/** Hashes of Ann's recovery codes (the codes themselves are never stored). */
+export const RECOVERY_CODES = ['rc-1', 'rc-2', 'rc-3'];
+
+export const totpStarted = (secret = SECRET): AccountEvent => ({ type: 'TotpEnrollmentStarted', data: { secret } });
+export const totpEnabled = (step = ENROLLED_STEP): AccountEvent => ({ type: 'TotpEnabled', data: { step } });
+export const codesIssued = (codeHashes = RECOVERY_CODES): AccountEvent => ({ type: 'RecoveryCodesIssued', data: { codeHashes } });
+export const totpDisabled = (reason: 'owner' | 'account_recovery' | 'recovery_case_approved'): AccountEvent => ({
+  type: 'TotpDisabled',
+  data: { reason },
+});
+/** Active, with 2FA on: enrolled, confirmed at ENROLLED_STEP, recovery codes issued. */
+export const withTotp: AccountEvent[] = [...active, totpStarted(), totpEnabled(), codesIssued()];
+
+/** What the handler found out about a presented code. */
+export const noCode: SecondFactorCheck = { kind: 'not_given' };
+export const totpCode = (step: number | null): SecondFactorCheck => ({ kind: 'totp', step });
+export const recoveryCode = (codeHash: string): SecondFactorCheck => ({ kind: 'recovery_code', codeHash });
+
+export type Purpose = SecondFactorVerified['data']['purpose'];
+export const totpVerified = (purpose: Purpose, step: number): AccountEvent => ({
+  type: 'SecondFactorVerified',
+  data: { purpose, proof: { method: 'totp', step } },
+});
+export const recoveryCodeUsed = (codeHash: string): AccountEvent => ({ type: 'RecoveryCodeUsed', data: { codeHash } });
+/** A recovery code accepted as the second factor: spent, then recorded as the proof. */
+export const recoveryCodeVerified = (purpose: Purpose, codeHash: string): AccountEvent[] => [
+  recoveryCodeUsed(codeHash),
+  { type: 'SecondFactorVerified', data: { purpose, proof: { method: 'recovery_code', codeHash } } },
+];
+
+export const secondFactorFailed = (
+  challengeId: string,
+  reason: 'wrong_code' | 'replayed_code' | 'used_recovery_code' = 'wrong_code',
+): AccountEvent => ({ type: 'SecondFactorFailed', data: { challengeId, reason } });
+
+/** The contract's default: 3 second-factor failures after a correct password lock the account. */
+export const secondFactorLockPolicy = { threshold: 3, windowSeconds: 15 * 60 };
+
+/** The second login step, one minute after the password step, answering challenge c1. */
+export const answer = (secondFactor: SecondFactorCheck, overrides: Partial<CompleteSecondFactor> = {}): CompleteSecondFactor => ({
+  type: 'CompleteSecondFactor',
+  now: at(31),
+  challengeTokenHash: 'ch-c1',
+  secondFactor,
+  session: newSession('s9'),
+  lockPolicy: secondFactorLockPolicy,
+  ownershipVerification: lockLink,
+  ...overrides,
+});
+
+/**
+ * The refusal `command` meets after `history`, as {code, details}. A wrong code and a
+ * missing one share the code `invalid_code`; only a missing one says `{required: true}`,
+ * which `thenThrows` cannot assert absent.
+ */
+export const refusalOf = (command: AccountCommand, ...history: Given<AccountEvent>[]): { code: string; details: unknown } => {
+  try {
+    accountDecider.decide(command, stateOf(...history));
+  } catch (error) {
+    if (error instanceof DomainError) return { code: error.code, details: error.details };
+    throw error;
+  }
+  throw new Error(`${command.type} was not refused`);
+};

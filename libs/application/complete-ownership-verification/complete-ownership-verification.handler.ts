@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountCommandRunner, type CommandOutcome } from '../shared/account-command-runner';
-import { checkSecondFactor } from '../shared/second-factor';
+import { SecondFactors } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
 import { CompleteOwnershipVerificationCommand } from './complete-ownership-verification.command';
 
@@ -8,7 +8,10 @@ import { CompleteOwnershipVerificationCommand } from './complete-ownership-verif
 export class CompleteOwnershipVerificationHandler
   implements ICommandHandler<CompleteOwnershipVerificationCommand, CommandOutcome & { accountId: string }>
 {
-  constructor(private readonly runner: AccountCommandRunner) {}
+  constructor(
+    private readonly runner: AccountCommandRunner,
+    private readonly secondFactors: SecondFactors,
+  ) {}
 
   async execute({ token, code, meta }: CompleteOwnershipVerificationCommand) {
     const { accountId, tokenHash } = tokenTarget(token);
@@ -18,7 +21,7 @@ export class CompleteOwnershipVerificationHandler
         type: 'CompleteOwnershipVerification',
         now: now.toISOString(),
         tokenHash,
-        secondFactor: checkSecondFactor(state, code),
+        secondFactor: this.secondFactors.check(state, code, now),
       }),
       meta,
     );

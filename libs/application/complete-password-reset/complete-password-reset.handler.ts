@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountCommandRunner, type CommandOutcome } from '../shared/account-command-runner';
 import { NewPassword } from '../shared/new-password';
-import { checkSecondFactor } from '../shared/second-factor';
+import { SecondFactors } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
 import { CompletePasswordResetCommand } from './complete-password-reset.command';
 
@@ -10,6 +10,7 @@ export class CompletePasswordResetHandler implements ICommandHandler<CompletePas
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly newPassword: NewPassword,
+    private readonly secondFactors: SecondFactors,
   ) {}
 
   async execute({ token, newPassword, code, meta }: CompletePasswordResetCommand) {
@@ -25,7 +26,7 @@ export class CompletePasswordResetHandler implements ICommandHandler<CompletePas
           now: now.toISOString(),
           tokenHash,
           passwordHash,
-          secondFactor: checkSecondFactor(state, code),
+          secondFactor: this.secondFactors.check(state, code, now),
         };
       },
       meta,

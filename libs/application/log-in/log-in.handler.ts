@@ -1,30 +1,20 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
+import type { NewChallenge, NewSession } from '../../account/account.commands';
 import { AccountErrors } from '../../account/account.errors';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
-import { hashToken, newRandomToken } from '../../infrastructure/crypto/tokens';
 import { CLOCK, WARDEN_CONFIG } from '../../infrastructure/tokens';
 import type { Clock } from '../../shared/clock';
-import type { Position } from '../../shared/envelope';
 import { AccountCommandRunner } from '../shared/account-command-runner';
 import { LoginThrottle } from '../shared/login-throttle';
 import { newMailToken } from '../shared/mail-token-factory';
+import { NewLogin, type IssuedSecret } from '../shared/new-login';
 import { normalizeEmail } from '../shared/normalize';
-import { originOf } from '../shared/origin';
 import { PasswordHasher } from '../shared/password-hasher';
 import { Reservations } from '../shared/reservations';
 import { LogInCommand } from './log-in.command';
-
-export interface SessionIssued {
-  result: 'session';
-  sessionId: string;
-  sessionToken: string;
-  accountId: string;
-  expiresAt: string;
-  position?: Position;
-}
+import type { LoginResult } from './log-in.result';
 
 /**
  * An unknown email and a wrong password get the same answer after the same work: one
@@ -32,18 +22,19 @@ export interface SessionIssued {
  * record each. Throttling is checked first, so a 429 costs no bcrypt and says nothing.
  */
 @CommandHandler(LogInCommand)
-export class LogInHandler implements ICommandHandler<LogInCommand, SessionIssued> {
+export class LogInHandler implements ICommandHandler<LogInCommand, LoginResult> {
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly reservations: Reservations,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
+    private readonly newLogin: NewLogin,
     private readonly keys: ServiceKeys,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ email, password, meta }: LogInCommand): Promise<SessionIssued> {
+  async execute({ email, password, meta }: LogInCommand): Promise<LoginResult> {
     const normalized = normalizeEmail(email);
     const throttleKeys = this.throttle.keysFor(normalized, meta.client?.ip);
     await this.throttle.assertAllowed(throttleKeys, this.clock.now());
@@ -53,27 +44,23 @@ export class LogInHandler implements ICommandHandler<LogInCommand, SessionIssued
       await this.throttle.recordFailure(throttleKeys, this.clock.now());
       throw AccountErrors.invalidCredentials();
     }
-    const sessionId = randomUUID();
-    const sessionToken = newRandomToken(accountId);
-    const { session, protection, ownershipTtlSeconds } = this.config;
-    let expiresAt = '';
+    const { protection, ownershipTtlSeconds } = this.config;
     let passwordMatches = false;
+    // Minted per decision: a retried decision (concurrent write) gets fresh ones.
+    let session: IssuedSecret<NewSession> | undefined;
+    let challenge: IssuedSecret<NewChallenge> | undefined;
     const outcome = await this.runner.run(
       accountId,
       async (state, now) => {
-        expiresAt = new Date(now.getTime() + session.absoluteSeconds * 1000).toISOString();
         passwordMatches = await this.hasher.verify(password, state.passwordHash || null);
+        session = this.newLogin.session(accountId, now, meta.client);
+        challenge = this.newLogin.challenge(accountId, now);
         return {
           type: 'LogIn',
           now: now.toISOString(),
           passwordMatches,
-          session: {
-            sessionId,
-            tokenHash: hashToken(sessionToken),
-            expiresAt,
-            idleTimeoutSeconds: session.idleSeconds,
-            origin: originOf(meta.client),
-          },
+          session: session.record,
+          challenge: challenge.record,
           lockPolicy: { threshold: protection.lockThreshold, windowSeconds: protection.lockWindowSeconds },
           ownershipVerification: newMailToken(this.keys, 'verify-ownership', accountId, now, ownershipTtlSeconds),
         };
@@ -86,6 +73,17 @@ export class LogInHandler implements ICommandHandler<LogInCommand, SessionIssued
       throw AccountErrors.invalidCredentials();
     }
     await this.throttle.recordSuccess(throttleKeys);
-    return { result: 'session', sessionId, sessionToken, accountId, expiresAt, position: outcome.position };
+    const { position } = outcome;
+    if (!session || !challenge) throw new Error('login decided without a session or challenge');
+    if (outcome.events.some((e) => e.type === 'SecondFactorChallenged')) {
+      return {
+        result: 'second_factor_required',
+        challengeToken: challenge.token,
+        methods: ['totp', 'recovery_code'],
+        expiresAt: challenge.record.expiresAt,
+        position,
+      };
+    }
+    return { result: 'session', sessionId: session.record.sessionId, sessionToken: session.token, accountId, expiresAt: session.record.expiresAt, position };
   }
 }

@@ -28,6 +28,9 @@ export interface WardenConfig {
     throttleBaseSeconds: number;
     throttleMaxSeconds: number;
   };
+  /** The second login step: challenge lifetime and tries; failures after a correct password that lock. */
+  secondFactor: { challengeTtlSeconds: number; maxTries: number; lockThreshold: number };
+  accountRecoveryTtlSeconds: number;
   /** Floor of the answer time of the always-202 endpoints, so known and unknown emails match. */
   uniformResponseMs: number;
   mail: { attempts: number; backoffMs: number };
@@ -93,6 +96,12 @@ export function loadConfig(env: Env = process.env): WardenConfig {
       throttleBaseSeconds: int(env, 'THROTTLE_BASE_SECONDS', 1, 1),
       throttleMaxSeconds: int(env, 'THROTTLE_MAX_SECONDS', 300, 1),
     },
+    secondFactor: {
+      challengeTtlSeconds: int(env, 'SECOND_FACTOR_CHALLENGE_TTL_SECONDS', 300, 1),
+      maxTries: int(env, 'SECOND_FACTOR_MAX_TRIES', 5, 1),
+      lockThreshold: int(env, 'SECOND_FACTOR_LOCK_THRESHOLD', 3, 1),
+    },
+    accountRecoveryTtlSeconds: int(env, 'ACCOUNT_RECOVERY_TTL_SECONDS', 3600, 1),
     uniformResponseMs: int(env, 'UNIFORM_RESPONSE_MS', 250, 0),
     mail: { attempts: int(env, 'MAIL_ATTEMPTS', 5, 1), backoffMs: int(env, 'MAIL_BACKOFF_MS', 2000, 1) },
     projector: { pollIntervalMs: int(env, 'PROJECTOR_POLL_MS', 50, 1), batchSize: int(env, 'PROJECTOR_BATCH', 200, 1) },

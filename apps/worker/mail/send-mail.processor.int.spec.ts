@@ -1,0 +1,121 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AccountEvent } from '../../../libs/account/account.events';
+import { AccountRepository } from '../../../libs/application/shared/account.repository';
+import { loadConfig } from '../../../libs/infrastructure/config/warden-config';
+import { DataKeyring } from '../../../libs/infrastructure/crypto/data-keyring';
+import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
+import { AccountEventCodec } from '../../../libs/infrastructure/event-codec/account-event.codec';
+import { accountStream } from '../../../libs/infrastructure/event-codec/account-streams';
+import { SqliteEventStore } from '../../../libs/infrastructure/event-store/sqlite-event-store';
+import { SqliteKeyStore } from '../../../libs/infrastructure/keys/sqlite-key-store';
+import type { MailMessage, Mailer } from '../../../libs/infrastructure/mail/mailer.port';
+import { MAIL_QUEUE, MAIL_TRIGGERS, type MailJob } from '../../../projections/mail-reactor/mail-triggers';
+import { SendMailProcessor } from './send-mail.processor';
+
+const ACCOUNT_ID = '6f1c2a8e-4b7d-4e0a-9c3f-2d5b8a1e7f40';
+const AT = '2025-03-05T14:07:31.000Z';
+const CODES = Array.from({ length: 10 }, (_, i) => String(i).repeat(64));
+
+class RecordingMailer implements Mailer {
+  readonly sent: MailMessage[] = [];
+  async send(message: MailMessage): Promise<void> {
+    this.sent.push(message);
+  }
+  async close(): Promise<void> {}
+}
+
+describe('SendMailProcessor', () => {
+  let dir: string;
+  let events: SqliteEventStore;
+  let keyStore: SqliteKeyStore;
+  let accounts: AccountRepository;
+  let mailer: RecordingMailer;
+  let processor: SendMailProcessor;
+  let revision = -1;
+
+  /** Appends one command's events, as the command runner does: one causation per append. */
+  async function append(causationId: string, ...appended: AccountEvent[]): Promise<number[]> {
+    const expected = revision < 0 ? 'no_stream' : revision;
+    const metadata = { correlationId: causationId, causationId, actor: { type: 'service' as const, id: 'test' }, occurredAt: AT };
+    const result = await accounts.append(ACCOUNT_ID, appended, expected, metadata);
+    revision = result.revision;
+    return result.events.map((e) => e.revision);
+  }
+
+  /** Runs the job the mail reactor would enqueue for the event at this revision. */
+  async function mailFor(at: number) {
+    const [recorded] = await events.readStream(accountStream(ACCOUNT_ID), { fromRevision: at, maxCount: 1 });
+    const payload: MailJob = { streamId: recorded.streamId, revision: at, template: MAIL_TRIGGERS[recorded.type] };
+    return processor.process({ id: recorded.eventId, queue: MAIL_QUEUE, payload, attempt: 1 });
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'warden-mail-'));
+    const keys = new ServiceKeys(Buffer.alloc(32, 9));
+    events = new SqliteEventStore(join(dir, 'events.sqlite'));
+    keyStore = new SqliteKeyStore(join(dir, 'keys.sqlite'));
+    const codec = new AccountEventCodec(new DataKeyring(keyStore, keys.masterKey));
+    accounts = new AccountRepository(events, codec);
+    mailer = new RecordingMailer();
+    const config = loadConfig({ PUBLIC_URL: 'https://warden.test' });
+    processor = new SendMailProcessor(events, mailer, config, codec, accounts, keys);
+    await append(
+      'register',
+      {
+        type: 'AccountRegistered',
+        data: { accountId: ACCOUNT_ID, email: 'ann@example.com', username: null, displayName: 'Ann', passwordHash: 'h', origin: null },
+      },
+      { type: 'EmailVerified', data: { email: 'ann@example.com' } },
+    );
+  });
+
+  afterAll(async () => {
+    await events.close();
+    await keyStore.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  beforeEach(() => {
+    mailer.sent.length = 0;
+  });
+
+  it('mails 2FA enabled at enrolment, but not the recovery codes issued with it', async () => {
+    await append('start', { type: 'TotpEnrollmentStarted', data: { secret: 'JBSWY3DPEHPK3PXP' } });
+    const [enabled, issued] = await append(
+      'confirm',
+      { type: 'TotpEnabled', data: { step: 1000 } },
+      { type: 'RecoveryCodesIssued', data: { codeHashes: CODES } },
+    );
+
+    expect(await mailFor(enabled)).toBe('sent');
+    expect(await mailFor(issued)).toBe('skipped_not_needed');
+    expect(mailer.sent.map((m) => [m.to, m.subject])).toEqual([['ann@example.com', 'Two-factor authentication is now on']]);
+  });
+
+  it('mails regenerated recovery codes', async () => {
+    const [, issued] = await append(
+      'regenerate',
+      { type: 'SecondFactorVerified', data: { purpose: 'recovery_codes', proof: { method: 'totp', step: 1001 } } },
+      { type: 'RecoveryCodesIssued', data: { codeHashes: CODES.map((h) => h.replace(/./, 'a')) } },
+    );
+
+    expect(await mailFor(issued)).toBe('sent');
+    expect(mailer.sent).toHaveLength(1);
+    expect(mailer.sent[0]).toMatchObject({ to: 'ann@example.com', subject: 'New recovery codes for your account' });
+    expect(mailer.sent[0].id).toBe((await events.readStream(accountStream(ACCOUNT_ID), { fromRevision: issued, maxCount: 1 }))[0].eventId);
+  });
+
+  it("finds a stream's first event (nothing before it), and refuses a revision that is not there", async () => {
+    const job = (at: number) => ({
+      id: `job-${at}`,
+      queue: MAIL_QUEUE,
+      payload: { streamId: accountStream(ACCOUNT_ID), revision: at, template: 'totp-enabled' },
+      attempt: 1,
+    });
+    await expect(processor.process(job(0))).rejects.toThrow('totp-enabled cannot render AccountRegistered');
+    await expect(processor.process(job(revision + 1))).rejects.toThrow('event not found');
+    expect(mailer.sent).toHaveLength(0);
+  });
+});

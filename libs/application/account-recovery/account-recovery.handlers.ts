@@ -1,0 +1,114 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { randomUUID } from 'node:crypto';
+import { RECOVERY_CASES, type RecoveryCaseDoc } from '../../../projections/recovery-cases/recovery-case';
+import { AccountErrors } from '../../account/account.errors';
+import type { WardenConfig } from '../../infrastructure/config/warden-config';
+import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
+import type { ReadStore } from '../../infrastructure/read-store/read-store.port';
+import { READ_STORE, WARDEN_CONFIG } from '../../infrastructure/tokens';
+import { AccountCommandRunner, type CommandOutcome } from '../shared/account-command-runner';
+import { newMailToken } from '../shared/mail-token-factory';
+import { NewPassword } from '../shared/new-password';
+import { normalizeEmail } from '../shared/normalize';
+import { Reservations } from '../shared/reservations';
+import { hashRecoveryCode } from '../shared/second-factor';
+import { tokenTarget } from '../shared/token-target';
+import { withUniformTiming } from '../shared/uniform-timing';
+import { CompleteAccountRecoveryCommand, DecideRecoveryCaseCommand, RequestAccountRecoveryCommand } from './account-recovery.commands';
+
+/** Always "accepted", in the same time, whether or not the address has an account with 2FA. */
+@CommandHandler(RequestAccountRecoveryCommand)
+export class RequestAccountRecoveryHandler implements ICommandHandler<RequestAccountRecoveryCommand, void> {
+  constructor(
+    private readonly runner: AccountCommandRunner,
+    private readonly reservations: Reservations,
+    private readonly keys: ServiceKeys,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
+  ) {}
+
+  execute({ email, meta }: RequestAccountRecoveryCommand): Promise<void> {
+    return withUniformTiming(this.config.uniformResponseMs, async () => {
+      const accountId = await this.reservations.holder('email', normalizeEmail(email));
+      if (!accountId) return;
+      await this.runner.run(
+        accountId,
+        (_state, now) => ({
+          type: 'RequestAccountRecovery',
+          now: now.toISOString(),
+          recovery: newMailToken(this.keys, 'recover-account', accountId, now, this.config.accountRecoveryTtlSeconds),
+        }),
+        meta,
+      );
+    });
+  }
+}
+
+export type RecoveryOutcome = (CommandOutcome & { accountId: string; caseId?: undefined }) | (CommandOutcome & { accountId: string; caseId: string });
+
+@CommandHandler(CompleteAccountRecoveryCommand)
+export class CompleteAccountRecoveryHandler implements ICommandHandler<CompleteAccountRecoveryCommand, RecoveryOutcome> {
+  constructor(
+    private readonly runner: AccountCommandRunner,
+    private readonly newPassword: NewPassword,
+  ) {}
+
+  async execute({ token, proof, meta }: CompleteAccountRecoveryCommand): Promise<RecoveryOutcome> {
+    const { accountId, tokenHash } = tokenTarget(token);
+    if ('statement' in proof) {
+      const caseId = randomUUID();
+      const outcome = await this.runner.run(
+        accountId,
+        (_s, now) => ({ type: 'OpenRecoveryCase', now: now.toISOString(), tokenHash, caseId, statement: proof.statement }),
+        meta,
+      );
+      return { ...outcome, accountId, caseId };
+    }
+    let passwordHash: string | undefined;
+    const outcome = await this.runner.run(
+      accountId,
+      async (state, now) => {
+        passwordHash ??= state.exists ? await this.newPassword.hashFor(proof.newPassword, state) : '';
+        return {
+          type: 'CompleteAccountRecovery',
+          now: now.toISOString(),
+          tokenHash,
+          passwordHash,
+          recoveryCodeHash: hashRecoveryCode(proof.recoveryCode),
+        };
+      },
+      meta,
+    );
+    return { ...outcome, accountId };
+  }
+}
+
+/** Support's decision; the case is found through its read model, then judged on the stream. */
+@CommandHandler(DecideRecoveryCaseCommand)
+export class DecideRecoveryCaseHandler implements ICommandHandler<DecideRecoveryCaseCommand, CommandOutcome & { accountId: string }> {
+  constructor(
+    private readonly runner: AccountCommandRunner,
+    private readonly keys: ServiceKeys,
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
+  ) {}
+
+  async execute({ caseId, decision, note, meta }: DecideRecoveryCaseCommand) {
+    const found = await this.store.collection<RecoveryCaseDoc>(RECOVERY_CASES).get(caseId);
+    if (!found) throw AccountErrors.recoveryCaseNotFound();
+    const { accountId } = found;
+    const outcome = await this.runner.run(
+      accountId,
+      (_state, now) => ({
+        type: 'DecideRecoveryCase',
+        now: now.toISOString(),
+        caseId,
+        decision,
+        note,
+        reset: newMailToken(this.keys, 'reset-password', accountId, now, this.config.passwordResetTtlSeconds),
+      }),
+      meta,
+    );
+    return { ...outcome, accountId };
+  }
+}
