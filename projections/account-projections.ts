@@ -2,6 +2,7 @@ import type { DecodedAccountEvent } from '../libs/infrastructure/event-codec/acc
 import { accountsProjection } from './accounts/accounts.projector';
 import { activityProjection } from './activity/activity.projector';
 import { auditProjection } from './audit/audit.projector';
+import { credentialsProjection } from './credentials/credentials.projector';
 import { recoveryCasesProjection } from './recovery-cases/recovery-cases.projector';
 import type { Projection } from './projection';
 import { sessionsProjection } from './sessions/sessions.projector';
@@ -13,4 +14,5 @@ export const ACCOUNT_PROJECTIONS: readonly Projection<DecodedAccountEvent>[] = [
   auditProjection,
   activityProjection,
   recoveryCasesProjection,
+  credentialsProjection,
 ];

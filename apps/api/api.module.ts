@@ -4,11 +4,16 @@ import { TerminusModule } from '@nestjs/terminus';
 import { ApplicationModule } from '../../libs/application/application.module';
 import { AccountProtectionController } from './controllers/account-protection.controller';
 import { AccountsController } from './controllers/accounts.controller';
+import { ComplianceController } from './controllers/compliance.controller';
 import { PasswordsController } from './controllers/passwords.controller';
 import { TwoFactorController } from './controllers/two-factor.controller';
+import { CredentialsController } from './controllers/credentials.controller';
+import { LifecycleController } from './controllers/lifecycle.controller';
+import { ProfileController } from './controllers/profile.controller';
 import { EmailVerificationsController } from './controllers/email-verifications.controller';
 import { HealthController } from './controllers/health.controller';
 import { LoginsController } from './controllers/logins.controller';
+import { MetricsController } from './controllers/metrics.controller';
 import { SessionsController } from './controllers/sessions.controller';
 import { SupportAccountsController } from './controllers/support-accounts.controller';
 import { ApiKeyRegistry } from './http/api-key-registry';
@@ -25,6 +30,7 @@ export class ApiModule {
       imports: [ApplicationModule, TerminusModule],
       controllers: [
         HealthController,
+        MetricsController,
         AccountsController,
         EmailVerificationsController,
         LoginsController,
@@ -33,6 +39,10 @@ export class ApiModule {
         PasswordsController,
         AccountProtectionController,
         TwoFactorController,
+        LifecycleController,
+        ProfileController,
+        CredentialsController,
+        ComplianceController,
       ],
       providers: [...httpProviders(registry), EventPositions, { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor }],
     };

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ACCOUNT_PROJECTIONS } from '../../projections/account-projections';
-import { mailReactor } from '../../projections/mail-reactor/mail.reactor';
+import { reactors } from '../../projections/reactors';
 import { recordedAsIs } from '../../projections/projection';
 import { ProjectorRunner } from '../../projections/projector-runner';
 import type { WardenConfig } from '../../libs/infrastructure/config/warden-config';
@@ -37,7 +37,7 @@ export class ProjectorService {
       { events, store, projections: ACCOUNT_PROJECTIONS, decode: (e) => codec.decode(e) },
       options,
     );
-    this.reactors = new ProjectorRunner({ events, store, projections: [mailReactor(queue)], decode: recordedAsIs }, options);
+    this.reactors = new ProjectorRunner({ events, store, projections: reactors(queue), decode: recordedAsIs }, options);
   }
 }
 

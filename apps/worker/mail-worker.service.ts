@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { WardenConfig } from '../../libs/infrastructure/config/warden-config';
+import { WardenMetrics } from '../../libs/infrastructure/metrics/warden-metrics';
 import type { JobQueue, QueueWorker } from '../../libs/infrastructure/queue/job-queue.port';
 import { JOB_QUEUE, WARDEN_CONFIG } from '../../libs/infrastructure/tokens';
 import { MAIL_QUEUE, type MailJob } from '../../projections/mail-reactor/mail-triggers';
@@ -15,20 +16,30 @@ export class MailWorkerService implements OnApplicationBootstrap, OnApplicationS
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
     private readonly processor: SendMailProcessor,
+    private readonly metrics: WardenMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
     this.worker = this.queue.work<MailJob>(
       MAIL_QUEUE,
       async (job) => {
-        const outcome = await this.processor.process(job);
-        this.logger.log(`mail ${job.payload.template} for event ${job.id}: ${outcome}`);
+        const { template } = job.payload;
+        const outcome = await this.processor.process(job).catch((error: unknown) => {
+          // Every failed try; the queue retries it or, after the last, dead-letters it.
+          this.metrics.mailsFailed.inc({ template });
+          throw error;
+        });
+        if (outcome === 'sent') this.metrics.mailsSent.inc({ template });
+        this.logger.log(`mail ${template} for event ${job.id}: ${outcome}`);
       },
       {
         attempts: this.config.mail.attempts,
         backoffMs: this.config.mail.backoffMs,
         concurrency: 4,
-        onDeadLetter: (job, error) => this.logger.error(`mail job ${job.id} dead-lettered: ${error.message}`),
+        onDeadLetter: (job, error) => {
+          this.metrics.mailsDeadLettered.inc();
+          this.logger.error(`mail job ${job.id} dead-lettered: ${error.message}`);
+        },
       },
     );
   }

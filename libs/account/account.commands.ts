@@ -229,6 +229,117 @@ export interface DecideRecoveryCase {
   reset: NewToken;
 }
 
+export interface ChangeDisplayName {
+  type: 'ChangeDisplayName';
+  now: string;
+  displayName: string;
+}
+
+/** The handler has already claimed the new username in its reservation stream. */
+export interface ChangeUsername {
+  type: 'ChangeUsername';
+  now: string;
+  username: string;
+}
+
+export interface RequestEmailChange {
+  type: 'RequestEmailChange';
+  now: string;
+  passwordMatches: boolean;
+  newEmail: string;
+  change: NewToken;
+}
+
+/** The handler has already claimed the new address in its reservation stream. */
+export interface ConfirmEmailChange {
+  type: 'ConfirmEmailChange';
+  now: string;
+  tokenHash: string;
+}
+
+export interface IssueCredential {
+  type: 'IssueCredential';
+  now: string;
+  credentialId: string;
+  label: string;
+  prefix: string;
+  secretHash: string;
+}
+
+export interface RegenerateCredential {
+  type: 'RegenerateCredential';
+  now: string;
+  credentialId: string;
+  prefix: string;
+  secretHash: string;
+}
+
+export interface RevokeCredential {
+  type: 'RevokeCredential';
+  now: string;
+  credentialId: string;
+}
+
+export interface TouchCredential {
+  type: 'TouchCredential';
+  now: string;
+  credentialId: string;
+  minIntervalSeconds: number;
+}
+
+export interface SuspendAccount {
+  type: 'SuspendAccount';
+  now: string;
+  reason: string;
+  policyRef: string;
+}
+
+export interface ReinstateAccount {
+  type: 'ReinstateAccount';
+  now: string;
+  reason: string;
+}
+
+export interface SubmitAppeal {
+  type: 'SubmitAppeal';
+  now: string;
+  appealId: string;
+  message: string;
+}
+
+export interface DecideAppeal {
+  type: 'DecideAppeal';
+  now: string;
+  appealId: string;
+  decision: 'reinstate' | 'uphold';
+  note: string;
+}
+
+export interface ScheduleDeletion {
+  type: 'ScheduleDeletion';
+  now: string;
+  reason: string;
+  ticketRef: string;
+  graceDays: number;
+}
+
+export interface CancelDeletion {
+  type: 'CancelDeletion';
+  now: string;
+}
+
+/** Run by the scheduled job once the grace period is over. */
+export interface ExecuteDeletion {
+  type: 'ExecuteDeletion';
+  now: string;
+}
+
+export interface RemindPasswordAge {
+  type: 'RemindPasswordAge';
+  now: string;
+  maxAgeDays: number;
+}
+
 export type AccountCommand =
   | RegisterAccount
   | ResendEmailVerification
@@ -254,4 +365,20 @@ export type AccountCommand =
   | RequestAccountRecovery
   | CompleteAccountRecovery
   | OpenRecoveryCase
-  | DecideRecoveryCase;
+  | DecideRecoveryCase
+  | ChangeDisplayName
+  | ChangeUsername
+  | RequestEmailChange
+  | ConfirmEmailChange
+  | IssueCredential
+  | RegenerateCredential
+  | RevokeCredential
+  | TouchCredential
+  | SuspendAccount
+  | ReinstateAccount
+  | SubmitAppeal
+  | DecideAppeal
+  | ScheduleDeletion
+  | CancelDeletion
+  | ExecuteDeletion
+  | RemindPasswordAge;

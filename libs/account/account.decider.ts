@@ -9,6 +9,10 @@ import {
 } from './decisions/account-recovery';
 import { completeSecondFactor } from './decisions/complete-second-factor';
 import { confirmEmail } from './decisions/confirm-email';
+import { issueCredential, regenerateCredential, revokeCredential, touchCredential } from './decisions/credentials';
+import { cancelDeletion, executeDeletion, remindPasswordAge, scheduleDeletion } from './decisions/deletion';
+import { changeDisplayName, changeUsername, confirmEmailChange, requestEmailChange } from './decisions/profile';
+import { decideAppeal, reinstateAccount, submitAppeal, suspendAccount } from './decisions/suspension';
 import { endAllSessions, endOtherSessions, endSession, touchSession } from './decisions/end-session';
 import { lockAccount, unlockAccount } from './decisions/lock';
 import { logIn } from './decisions/log-in';
@@ -72,6 +76,38 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return openRecoveryCase(state, command);
     case 'DecideRecoveryCase':
       return decideRecoveryCase(state, command);
+    case 'ChangeDisplayName':
+      return changeDisplayName(state, command);
+    case 'ChangeUsername':
+      return changeUsername(state, command);
+    case 'RequestEmailChange':
+      return requestEmailChange(state, command);
+    case 'ConfirmEmailChange':
+      return confirmEmailChange(state, command);
+    case 'IssueCredential':
+      return issueCredential(state, command);
+    case 'RegenerateCredential':
+      return regenerateCredential(state, command);
+    case 'RevokeCredential':
+      return revokeCredential(state, command);
+    case 'TouchCredential':
+      return touchCredential(state, command);
+    case 'SuspendAccount':
+      return suspendAccount(state, command);
+    case 'ReinstateAccount':
+      return reinstateAccount(state, command);
+    case 'SubmitAppeal':
+      return submitAppeal(state, command);
+    case 'DecideAppeal':
+      return decideAppeal(state, command);
+    case 'ScheduleDeletion':
+      return scheduleDeletion(state, command);
+    case 'CancelDeletion':
+      return cancelDeletion(state, command);
+    case 'ExecuteDeletion':
+      return executeDeletion(state, command);
+    case 'RemindPasswordAge':
+      return remindPasswordAge(state, command);
     default: {
       const unhandled: never = command;
       return unhandled;

@@ -12,6 +12,10 @@ export const AccountErrors = {
   invalidCode: () => new DomainError('invalid_code', 401, 'The code is invalid.'),
   codeRequired: () =>
     new DomainError('invalid_code', 401, 'A code from the authenticator app (or a recovery code) is required.', { required: true }),
+  credentialNotFound: () => new DomainError('credential_not_found', 404, 'No such credential.'),
+  appealNotFound: () => new DomainError('appeal_not_found', 404, 'No such open appeal.'),
+  appealAlreadyOpen: (state: AccountState) =>
+    new DomainError('invalid_state', 409, 'An appeal is already open.', { status: state.status }),
   recoveryCaseNotFound: () => new DomainError('recovery_case_not_found', 404, 'No such open recovery case.'),
   emailNotVerified: () => new DomainError('email_not_verified', 403, 'The email address is not verified yet.'),
   accountLocked: (state: AccountState) =>

@@ -13,7 +13,9 @@ export type SessionEndReason =
   | 'password_reset'
   | 'password_changed'
   | 'password_disabled'
-  | 'account_locked';
+  | 'account_locked'
+  | 'account_suspended'
+  | 'account_deleted';
 
 export type LockReason = 'unusual_activity' | 'manual';
 
@@ -189,6 +191,91 @@ export interface RecoveryCaseDecided {
   data: { caseId: string; decision: 'approve' | 'reject'; note: string };
 }
 
+export interface DisplayNameChanged {
+  type: 'DisplayNameChanged';
+  data: { displayName: string };
+}
+
+export interface UsernameChanged {
+  type: 'UsernameChanged';
+  data: { username: string; previous: string | null };
+}
+
+export interface EmailChangeRequested {
+  type: 'EmailChangeRequested';
+  /** The link goes to the new address; a notice goes to the current one. */
+  data: IssuedToken & { newEmail: string; currentEmail: string };
+}
+
+export interface EmailChanged {
+  type: 'EmailChanged';
+  data: { email: string; previous: string };
+}
+
+export interface CredentialIssued {
+  type: 'CredentialIssued';
+  /** An integration API credential: only the secret's hash and its visible prefix are kept. */
+  data: { credentialId: string; label: string; prefix: string; secretHash: string };
+}
+
+export interface CredentialRegenerated {
+  type: 'CredentialRegenerated';
+  data: { credentialId: string; prefix: string; secretHash: string };
+}
+
+export interface CredentialRevoked {
+  type: 'CredentialRevoked';
+  data: { credentialId: string; reason: 'owner' | 'account_deleted' };
+}
+
+/** The credential was used (introspected); recorded at most every few minutes. */
+export interface CredentialUsed {
+  type: 'CredentialUsed';
+  data: { credentialId: string };
+}
+
+export interface AccountSuspended {
+  type: 'AccountSuspended';
+  data: { reason: string; policyRef: string };
+}
+
+export interface AccountReinstated {
+  type: 'AccountReinstated';
+  data: { reason: string };
+}
+
+export interface AppealSubmitted {
+  type: 'AppealSubmitted';
+  data: { appealId: string; message: string };
+}
+
+export interface AppealDecided {
+  type: 'AppealDecided';
+  data: { appealId: string; decision: 'reinstate' | 'uphold'; note: string };
+}
+
+export interface AccountDeletionScheduled {
+  type: 'AccountDeletionScheduled';
+  data: { reason: string; ticketRef: string; graceDays: number; executeAt: string; previousStatus: string };
+}
+
+export interface AccountDeletionCancelled {
+  type: 'AccountDeletionCancelled';
+  data: { restoredStatus: string };
+}
+
+/** The end: the email and username are released and the data key is destroyed right after. */
+export interface AccountDeleted {
+  type: 'AccountDeleted';
+  data: { email: string; username: string | null };
+}
+
+/** A reminder that the password is old, once per password. */
+export interface PasswordAgeReminded {
+  type: 'PasswordAgeReminded';
+  data: { passwordChangedAt: string; ageDays: number };
+}
+
 export type AccountEvent =
   | AccountRegistered
   | EmailVerificationRequested
@@ -217,7 +304,23 @@ export type AccountEvent =
   | SecondFactorFailed
   | AccountRecoveryRequested
   | RecoveryCaseOpened
-  | RecoveryCaseDecided;
+  | RecoveryCaseDecided
+  | DisplayNameChanged
+  | UsernameChanged
+  | EmailChangeRequested
+  | EmailChanged
+  | CredentialIssued
+  | CredentialRegenerated
+  | CredentialRevoked
+  | CredentialUsed
+  | AccountSuspended
+  | AccountReinstated
+  | AppealSubmitted
+  | AppealDecided
+  | AccountDeletionScheduled
+  | AccountDeletionCancelled
+  | AccountDeleted
+  | PasswordAgeReminded;
 
 export type AccountEventType = AccountEvent['type'];
 
@@ -251,6 +354,22 @@ export const SCHEMA_VERSIONS: Record<AccountEventType, number> = {
   AccountRecoveryRequested: 1,
   RecoveryCaseOpened: 1,
   RecoveryCaseDecided: 1,
+  DisplayNameChanged: 1,
+  UsernameChanged: 1,
+  EmailChangeRequested: 1,
+  EmailChanged: 1,
+  CredentialIssued: 1,
+  CredentialRegenerated: 1,
+  CredentialRevoked: 1,
+  CredentialUsed: 1,
+  AccountSuspended: 1,
+  AccountReinstated: 1,
+  AppealSubmitted: 1,
+  AppealDecided: 1,
+  AccountDeletionScheduled: 1,
+  AccountDeletionCancelled: 1,
+  AccountDeleted: 1,
+  PasswordAgeReminded: 1,
 };
 
 /**
@@ -286,6 +405,22 @@ export const PERSONAL_FIELDS: Record<AccountEventType, readonly string[]> = {
   AccountRecoveryRequested: ['email'],
   RecoveryCaseOpened: ['statement'],
   RecoveryCaseDecided: ['note'],
+  DisplayNameChanged: ['displayName'],
+  UsernameChanged: ['username', 'previous'],
+  EmailChangeRequested: ['newEmail', 'currentEmail'],
+  EmailChanged: ['email', 'previous'],
+  CredentialIssued: ['label'],
+  CredentialRegenerated: [],
+  CredentialRevoked: [],
+  CredentialUsed: [],
+  AccountSuspended: ['reason'],
+  AccountReinstated: ['reason'],
+  AppealSubmitted: ['message'],
+  AppealDecided: ['note'],
+  AccountDeletionScheduled: ['reason'],
+  AccountDeletionCancelled: [],
+  AccountDeleted: ['email', 'username'],
+  PasswordAgeReminded: [],
 };
 
 export const ACCOUNT_EVENT_TYPES = Object.keys(SCHEMA_VERSIONS) as AccountEventType[];

@@ -26,6 +26,14 @@ export interface ChallengeState {
   triesLeft: number;
 }
 
+export interface CredentialState {
+  credentialId: string;
+  label: string;
+  prefix: string;
+  secretHash: string;
+  lastUsedAt: string | null;
+}
+
 /** The write model: only what the deciders need to take their decisions. */
 export interface AccountState {
   exists: boolean;
@@ -62,6 +70,15 @@ export interface AccountState {
   secondFactorFailures: string[];
   accountRecovery: PendingToken | null;
   recoveryCases: Record<string, 'open' | 'approve' | 'reject'>;
+  passwordChangedAt: string;
+  /** The password (by its change time) the last age reminder was about. */
+  passwordRemindedFor: string | null;
+  emailChange: (PendingToken & { newEmail: string }) | null;
+  /** Live integration credentials only. */
+  credentials: Record<string, CredentialState>;
+  suspension: { reason: string; policyRef: string; since: string } | null;
+  appeals: Record<string, 'open' | 'reinstate' | 'uphold'>;
+  deletion: { executeAt: string; previousStatus: AccountStatus } | null;
 }
 
 /** What evolve needs besides the event: when it happened. */
@@ -98,6 +115,13 @@ export const initialState = (): AccountState => ({
   secondFactorFailures: [],
   accountRecovery: null,
   recoveryCases: {},
+  passwordChangedAt: '',
+  passwordRemindedFor: null,
+  emailChange: null,
+  credentials: {},
+  suspension: null,
+  appeals: {},
+  deletion: null,
 });
 
 const KEEP_FAILURES = 50;
@@ -136,6 +160,7 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
           username: event.data.username,
           displayName: event.data.displayName,
           passwordHash: event.data.passwordHash,
+          passwordChangedAt: at,
         },
         event.data.origin,
       );
@@ -188,13 +213,14 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
       return {
         ...state,
         passwordHash: event.data.passwordHash,
+        passwordChangedAt: at,
         passwordReset: null,
         accountRecovery: null,
         passwordDisabled: false,
         recentFailures: [],
       };
     case 'PasswordChanged':
-      return { ...state, passwordHash: event.data.passwordHash };
+      return { ...state, passwordHash: event.data.passwordHash, passwordChangedAt: at };
     case 'PasswordDisabled':
       return { ...state, passwordDisabled: true };
     case 'AccountLocked':
@@ -260,6 +286,68 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
       return { ...state, accountRecovery: null, recoveryCases: { ...state.recoveryCases, [event.data.caseId]: 'open' } };
     case 'RecoveryCaseDecided':
       return { ...state, recoveryCases: { ...state.recoveryCases, [event.data.caseId]: event.data.decision } };
+    case 'DisplayNameChanged':
+      return { ...state, displayName: event.data.displayName };
+    case 'UsernameChanged':
+      return { ...state, username: event.data.username };
+    case 'EmailChangeRequested':
+      return {
+        ...state,
+        emailChange: { tokenId: event.data.tokenId, tokenHash: event.data.tokenHash, expiresAt: event.data.expiresAt, newEmail: event.data.newEmail },
+      };
+    case 'EmailChanged':
+      return { ...state, email: event.data.email, emailChange: null };
+    case 'CredentialIssued':
+      return {
+        ...state,
+        credentials: {
+          ...state.credentials,
+          [event.data.credentialId]: {
+            credentialId: event.data.credentialId,
+            label: event.data.label,
+            prefix: event.data.prefix,
+            secretHash: event.data.secretHash,
+            lastUsedAt: null,
+          },
+        },
+      };
+    case 'CredentialRegenerated': {
+      const credential = state.credentials[event.data.credentialId];
+      if (!credential) return state;
+      return {
+        ...state,
+        credentials: { ...state.credentials, [credential.credentialId]: { ...credential, prefix: event.data.prefix, secretHash: event.data.secretHash } },
+      };
+    }
+    case 'CredentialRevoked': {
+      const { [event.data.credentialId]: _revoked, ...rest } = state.credentials;
+      return { ...state, credentials: rest };
+    }
+    case 'CredentialUsed': {
+      const credential = state.credentials[event.data.credentialId];
+      if (!credential) return state;
+      return { ...state, credentials: { ...state.credentials, [credential.credentialId]: { ...credential, lastUsedAt: at } } };
+    }
+    case 'AccountSuspended':
+      return { ...state, status: 'suspended', suspension: { reason: event.data.reason, policyRef: event.data.policyRef, since: at } };
+    case 'AccountReinstated':
+      return { ...state, status: 'active', suspension: null, lock: null };
+    case 'AppealSubmitted':
+      return { ...state, appeals: { ...state.appeals, [event.data.appealId]: 'open' } };
+    case 'AppealDecided':
+      return { ...state, appeals: { ...state.appeals, [event.data.appealId]: event.data.decision } };
+    case 'AccountDeletionScheduled':
+      return {
+        ...state,
+        status: 'deletion_scheduled',
+        deletion: { executeAt: event.data.executeAt, previousStatus: event.data.previousStatus as AccountStatus },
+      };
+    case 'AccountDeletionCancelled':
+      return { ...state, status: event.data.restoredStatus as AccountStatus, deletion: null };
+    case 'AccountDeleted':
+      return { ...state, status: 'deleted', deletion: null, sessions: {}, credentials: {}, challenges: {} };
+    case 'PasswordAgeReminded':
+      return { ...state, passwordRemindedFor: event.data.passwordChangedAt };
     default: {
       const unhandled: never = event;
       return unhandled;

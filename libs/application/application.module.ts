@@ -16,9 +16,13 @@ import {
   RequestAccountRecoveryHandler,
 } from './account-recovery/account-recovery.handlers';
 import { ActivityFeedHandler } from './activity-feed/activity-feed.handler';
+import { GetAccountHistoryHandler, GetAccountStateAsOfHandler, VerifyAccountIntegrityHandler } from './compliance/compliance.handlers';
 import { CompleteSecondFactorHandler } from './complete-second-factor/complete-second-factor.handler';
 import { ChangeSecondFactorHandler, ConfirmTotpEnrollmentHandler, StartTotpEnrollmentHandler } from './totp/totp.handlers';
 import { NewLogin } from './shared/new-login';
+import { CREDENTIAL_HANDLERS } from './registry/credential.handlers';
+import { LIFECYCLE_HANDLERS } from './registry/lifecycle.handlers';
+import { PROFILE_HANDLERS } from './registry/profile.handlers';
 import { SecondFactors } from './shared/second-factor';
 import { ChangePasswordHandler } from './change-password/change-password.handler';
 import { CompleteOwnershipVerificationHandler } from './complete-ownership-verification/complete-ownership-verification.handler';
@@ -60,6 +64,12 @@ const handlers = [
   RequestAccountRecoveryHandler,
   CompleteAccountRecoveryHandler,
   DecideRecoveryCaseHandler,
+  GetAccountHistoryHandler,
+  GetAccountStateAsOfHandler,
+  VerifyAccountIntegrityHandler,
+  ...LIFECYCLE_HANDLERS,
+  ...PROFILE_HANDLERS,
+  ...CREDENTIAL_HANDLERS,
 ];
 
 /** The use cases, on @nestjs/cqrs command and query buses. */

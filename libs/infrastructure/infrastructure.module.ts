@@ -6,6 +6,7 @@ import { DataKeyring } from './crypto/data-keyring';
 import { loadMasterKey } from './crypto/master-key';
 import { ServiceKeys } from './crypto/service-keys';
 import { AccountEventCodec } from './event-codec/account-event.codec';
+import { WardenMetrics } from './metrics/warden-metrics';
 import { CLOCK, EVENT_STORE, JOB_QUEUE, KEY_STORE, MAILER, READ_STORE, WARDEN_CONFIG } from './tokens';
 
 /**
@@ -29,6 +30,8 @@ export class InfrastructureModule {
       { provide: DataKeyring, useValue: keyring },
       { provide: AccountEventCodec, useValue: new AccountEventCodec(keyring) },
       { provide: ServiceKeys, useValue: new ServiceKeys(masterKey) },
+      // One registry per app, never prom-client's global one (see WardenMetrics).
+      { provide: WardenMetrics, useValue: new WardenMetrics() },
     ];
     return { module: InfrastructureModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -4,7 +4,7 @@ import type { ProjectedDoc } from '../apply-once';
 export interface AccountDoc extends ProjectedDoc {
   accountId: string;
   email: string;
-  emailNormalized: string;
+  emailNormalized: string | null;
   username: string | null;
   usernameNormalized: string | null;
   displayName: string;
@@ -18,6 +18,7 @@ export interface AccountDoc extends ProjectedDoc {
   lastLoginAt: string | null;
   failedLoginCount: number;
   passwordChangedAt: string;
+  deletionScheduledFor: string | null;
 }
 
 export const ACCOUNTS = 'accounts';

@@ -1,6 +1,7 @@
 import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
 import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
 import { normalizeEmail, normalizeUsername } from '../../libs/application/shared/normalize';
+import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
 import { applyOnce, type DocFields } from '../apply-once';
 import type { Projection } from '../projection';
 import { ACCOUNTS, type AccountDoc } from './account-view';
@@ -28,6 +29,7 @@ function apply(view: Fields | null, e: DecodedAccountEvent): Fields | null {
       lastLoginAt: null,
       failedLoginCount: 0,
       passwordChangedAt: e.occurredAt,
+      deletionScheduledFor: null,
     };
   }
   if (!view) return null;
@@ -52,6 +54,33 @@ function apply(view: Fields | null, e: DecodedAccountEvent): Fields | null {
       return { ...view, totpEnabled: true };
     case 'TotpDisabled':
       return { ...view, totpEnabled: false };
+    case 'DisplayNameChanged':
+      return { ...view, displayName: event.data.displayName };
+    case 'UsernameChanged':
+      return { ...view, username: event.data.username, usernameNormalized: normalizeUsername(event.data.username) };
+    case 'EmailChanged':
+      return { ...view, email: event.data.email, emailNormalized: normalizeEmail(event.data.email) };
+    case 'AccountSuspended':
+      return { ...view, status: 'suspended', suspension: { reason: event.data.reason, policyRef: event.data.policyRef, since: e.occurredAt } };
+    case 'AccountReinstated':
+      return { ...view, status: 'active', suspension: null, lock: null };
+    case 'AccountDeletionScheduled':
+      return { ...view, status: 'deletion_scheduled', deletionScheduledFor: event.data.executeAt };
+    case 'AccountDeletionCancelled':
+      return { ...view, status: event.data.restoredStatus, deletionScheduledFor: null };
+    case 'AccountDeleted':
+      // The same values a rebuild reads once the data key is destroyed.
+      return {
+        ...view,
+        status: 'deleted',
+        email: ERASED,
+        emailNormalized: null,
+        username: view.username === null ? null : ERASED,
+        usernameNormalized: null,
+        displayName: ERASED,
+        suspension: view.suspension && { ...view.suspension, reason: ERASED },
+        deletionScheduledFor: null,
+      };
     default:
       return null;
   }
@@ -69,11 +98,19 @@ const HANDLED = new Set([
   'AccountUnlocked',
   'TotpEnabled',
   'TotpDisabled',
+  'DisplayNameChanged',
+  'UsernameChanged',
+  'EmailChanged',
+  'AccountSuspended',
+  'AccountReinstated',
+  'AccountDeletionScheduled',
+  'AccountDeletionCancelled',
+  'AccountDeleted',
 ]);
 
 export const accountsProjection: Projection<DecodedAccountEvent> = {
   name: 'accounts',
-  version: 1,
+  version: 2,
   canHandle: (type) => HANDLED.has(type),
   async init(store: ReadStore) {
     const accounts = store.collection<AccountDoc>(ACCOUNTS);

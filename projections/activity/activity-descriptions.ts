@@ -49,6 +49,34 @@ export function describeActivity(event: AccountEvent): Activity | null {
         kind: 'recovery_case_decided',
         description: event.data.decision === 'approve' ? 'Support approved your account recovery.' : 'Support declined your account recovery.',
       };
+    case 'DisplayNameChanged':
+      return { kind: 'profile_changed', description: 'Your display name was changed.' };
+    case 'UsernameChanged':
+      return { kind: 'username_changed', description: 'Your username was changed.' };
+    case 'EmailChanged':
+      return { kind: 'email_changed', description: 'Your email address was changed.' };
+    case 'CredentialIssued':
+      return { kind: 'credential_issued', description: 'A new integration credential was created.' };
+    case 'CredentialRegenerated':
+      return { kind: 'credential_regenerated', description: 'An integration credential was regenerated; the old secret no longer works.' };
+    case 'CredentialRevoked':
+      return { kind: 'credential_revoked', description: 'An integration credential was revoked.' };
+    case 'AccountSuspended':
+      return { kind: 'account_suspended', description: 'Your account was suspended.' };
+    case 'AccountReinstated':
+      return { kind: 'account_reinstated', description: 'Your account was reinstated.' };
+    case 'AppealSubmitted':
+      return { kind: 'appeal_submitted', description: 'You appealed the suspension.' };
+    case 'AppealDecided':
+      return { kind: 'appeal_decided', description: 'Your appeal was decided.' };
+    case 'AccountDeletionScheduled':
+      return { kind: 'deletion_scheduled', description: 'Your account is scheduled for deletion.' };
+    case 'AccountDeletionCancelled':
+      return { kind: 'deletion_cancelled', description: 'The scheduled deletion of your account was cancelled.' };
+    case 'EmailChangeRequested':
+    case 'CredentialUsed':
+    case 'AccountDeleted':
+    case 'PasswordAgeReminded':
     case 'TotpEnrollmentStarted':
     case 'SecondFactorChallenged':
     case 'SecondFactorVerified':

@@ -2,6 +2,7 @@ import { isAccountEventType } from '../../libs/account/account.events';
 import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
 import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
 import { insertOnce } from '../apply-once';
+import { eraseAccountFields } from '../erasure';
 import type { Projection } from '../projection';
 import { describeActivity } from './activity-descriptions';
 import { ACTIVITY_ENTRIES, type ActivityEntryDoc } from './activity-entry';
@@ -16,6 +17,7 @@ export const activityProjection: Projection<DecodedAccountEvent> = {
   async handle(events, store) {
     const entries = store.collection<ActivityEntryDoc>(ACTIVITY_ENTRIES);
     for (const e of events) {
+      if (e.event.type === 'AccountDeleted') await eraseAccountFields(entries, e.accountId, ['ip', 'device']);
       const activity = describeActivity(e.event);
       if (!activity) continue;
       const client = e.metadata.client;

@@ -2,6 +2,7 @@ import { isAccountEventType } from '../../libs/account/account.events';
 import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
 import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
 import { insertOnce } from '../apply-once';
+import { eraseAccountFields } from '../erasure';
 import type { Projection } from '../projection';
 import { AUDIT_ENTRIES, type AuditEntryDoc } from './audit-entry';
 import { summarize } from './summaries';
@@ -29,6 +30,7 @@ export const auditProjection: Projection<DecodedAccountEvent> = {
         userAgent: e.metadata.client?.userAgent ?? null,
         correlationId: e.metadata.correlationId,
       });
+      if (e.event.type === 'AccountDeleted') await eraseAccountFields(entries, e.accountId, ['ip', 'userAgent']);
     }
   },
   async truncate(store) {

@@ -61,6 +61,38 @@ export function summarize(event: AccountEvent): string {
       return 'Recovery case opened for support review';
     case 'RecoveryCaseDecided':
       return `Recovery case ${event.data.decision === 'approve' ? 'approved' : 'rejected'}`;
+    case 'DisplayNameChanged':
+      return 'Display name changed';
+    case 'UsernameChanged':
+      return event.data.previous ? 'Username changed' : 'Username set';
+    case 'EmailChangeRequested':
+      return 'Email change requested; confirmation link sent to the new address';
+    case 'EmailChanged':
+      return 'Email address changed';
+    case 'CredentialIssued':
+      return `Integration credential issued (${event.data.prefix}…)`;
+    case 'CredentialRegenerated':
+      return `Integration credential regenerated (${event.data.prefix}…)`;
+    case 'CredentialRevoked':
+      return `Integration credential revoked (${words(event.data.reason)})`;
+    case 'CredentialUsed':
+      return 'Integration credential used';
+    case 'AccountSuspended':
+      return `Account suspended (policy ${event.data.policyRef})`;
+    case 'AccountReinstated':
+      return 'Account reinstated';
+    case 'AppealSubmitted':
+      return 'Appeal submitted';
+    case 'AppealDecided':
+      return `Appeal decided: ${event.data.decision}`;
+    case 'AccountDeletionScheduled':
+      return `Deletion scheduled for ${event.data.executeAt} (ticket ${event.data.ticketRef})`;
+    case 'AccountDeletionCancelled':
+      return 'Scheduled deletion cancelled';
+    case 'AccountDeleted':
+      return 'Account deleted; personal data erased';
+    case 'PasswordAgeReminded':
+      return `Password age reminder sent (${event.data.ageDays} days old)`;
     default: {
       const unhandled: never = event;
       return String((unhandled as { type: string }).type);

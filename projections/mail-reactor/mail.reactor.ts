@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../../libs/shared/envelope';
 import type { JobQueue } from '../../libs/infrastructure/queue/job-queue.port';
 import type { Projection } from '../projection';
-import { MAIL_QUEUE, MAIL_TRIGGERS, type MailJob } from './mail-triggers';
+import { MAIL_QUEUE, MAIL_TRIGGERS, mailJobsFor, SECOND_MAILS } from './mail-triggers';
 
 /**
  * Turns mail-worthy events into queued mail jobs, checkpointed like a projection. The job
@@ -11,12 +11,11 @@ export function mailReactor(queue: JobQueue): Projection<RecordedEvent> {
   return {
     name: 'mail-reactor',
     version: 1,
-    canHandle: (type) => type in MAIL_TRIGGERS,
+    canHandle: (type) => type in MAIL_TRIGGERS || type in SECOND_MAILS,
     init: async () => undefined,
     async handle(events) {
       for (const event of events) {
-        const job: MailJob = { streamId: event.streamId, revision: event.revision, template: MAIL_TRIGGERS[event.type] };
-        await queue.enqueue(MAIL_QUEUE, event.eventId, job);
+        for (const { id, job } of mailJobsFor(event)) await queue.enqueue(MAIL_QUEUE, id, job);
       }
     },
     // Nothing to empty: a rebuild must never mail again, and enqueue is idempotent anyway.

@@ -1,13 +1,14 @@
 import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
 import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
 import { applyOnce } from '../apply-once';
+import { eraseAccountFields } from '../erasure';
 import type { Projection } from '../projection';
 import { SESSIONS, type SessionDoc } from './session-view';
 
 export const sessionsProjection: Projection<DecodedAccountEvent> = {
   name: 'sessions',
-  version: 1,
-  canHandle: (type) => type === 'SessionStarted' || type === 'SessionSeen' || type === 'SessionRevoked',
+  version: 2,
+  canHandle: (type) => ['SessionStarted', 'SessionSeen', 'SessionRevoked', 'AccountDeleted'].includes(type),
   async init(store: ReadStore) {
     const sessions = store.collection<SessionDoc>(SESSIONS);
     await sessions.ensureIndex('accountId');
@@ -38,6 +39,8 @@ export const sessionsProjection: Projection<DecodedAccountEvent> = {
         await applyOnce(sessions, event.data.sessionId, e.position, (current) =>
           current ? { ...current, lastSeenAt: e.occurredAt } : null,
         );
+      } else if (event.type === 'AccountDeleted') {
+        await eraseAccountFields(sessions, e.accountId, ['ip', 'userAgent', 'deviceId']);
       } else if (event.type === 'SessionRevoked') {
         await applyOnce(sessions, event.data.sessionId, e.position, (current) =>
           current ? { ...current, active: false, endedAt: e.occurredAt, endReason: event.data.reason } : null,

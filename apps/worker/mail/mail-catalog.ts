@@ -1,40 +1,14 @@
-import type { AccountEvent, AccountEventType, TotpDisabled } from '../../../libs/account/account.events';
-import type { AccountState } from '../../../libs/account/account.state';
+import type { TotpDisabled } from '../../../libs/account/account.events';
 import { ERASED } from '../../../libs/infrastructure/crypto/personal-data';
 import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
-import { type MailContext, formatUtc, formatValidity, pageLink, tokenLink } from './mail-format';
+import { expectEvent, type Composer } from './composer';
+import { formatUtc, formatValidity, pageLink, tokenLink } from './mail-format';
+import { CREDENTIAL_MAILS } from './catalog/credential.mails';
+import { LIFECYCLE_MAILS } from './catalog/lifecycle.mails';
+import { PROFILE_MAILS } from './catalog/profile.mails';
 
 export type { MailContext } from './mail-format';
-
-export interface MailPlan {
-  to: string;
-  vars: Record<string, string>;
-  /**
-   * The template to render when a trigger has variants (an account locked by support gets
-   * no ownership link); by default the job's own template.
-   */
-  template?: string;
-}
-
-/**
- * Who receives the mail for an event and what fills it, or `null` when this event, in its
- * context, calls for no mail. `previous` is the event just before it in the stream (null
- * for a stream's first event): events appended together share their `causationId`.
- */
-type Composer = (
-  event: DecodedAccountEvent,
-  account: AccountState,
-  context: MailContext,
-  previous: DecodedAccountEvent | null,
-) => MailPlan | null;
-
-type EventOf<T extends AccountEventType> = Extract<AccountEvent, { type: T }>;
-
-/** The triggering event, narrowed to the types a template renders; anything else is a wiring bug. */
-function expectEvent<T extends AccountEventType>(template: string, e: DecodedAccountEvent, ...types: T[]): EventOf<T> {
-  if (!(types as AccountEventType[]).includes(e.event.type)) throw new Error(`${template} cannot render ${e.type}`);
-  return e.event as EventOf<T>;
-}
+export type { MailPlan } from './composer';
 
 /** How 2FA came to be turned off, as the totp-disabled mail words it. */
 function howTotpWasDisabled(reason: TotpDisabled['data']['reason']): string {
@@ -203,4 +177,7 @@ export const MAIL_CATALOG: Record<string, Composer> = {
     if (data.decision === 'reject') return { to: account.email, template: 'recovery-case-rejected', vars };
     return { to: account.email, vars };
   },
+  ...LIFECYCLE_MAILS,
+  ...PROFILE_MAILS,
+  ...CREDENTIAL_MAILS,
 };

@@ -5,9 +5,11 @@ import type { AccountCommand } from '../../account/account.commands';
 import type { AccountEvent } from '../../account/account.events';
 import { evolve, type AccountState } from '../../account/account.state';
 import { WrongExpectedRevisionError } from '../../infrastructure/event-store/event-store.port';
+import { WardenMetrics } from '../../infrastructure/metrics/warden-metrics';
 import { CLOCK } from '../../infrastructure/tokens';
 import type { Clock } from '../../shared/clock';
 import type { Position } from '../../shared/envelope';
+import { DomainError } from '../../shared/errors';
 import { AccountRepository } from './account.repository';
 import type { CommandMetadata } from './command-metadata';
 
@@ -32,13 +34,38 @@ export class AccountCommandRunner {
   constructor(
     private readonly repository: AccountRepository,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: WardenMetrics,
   ) {}
 
+  /**
+   * Timed as `warden_command_duration_seconds{command, outcome}`: `ok` when decided
+   * (whether or not it appended), `refused` for a contract refusal (DomainError), `error`
+   * otherwise. A builder that throws before naming its command is labelled `unknown`.
+   */
   async run(accountId: string, build: CommandBuilder, metadata: CommandMetadata): Promise<CommandOutcome> {
+    const done = this.metrics.startCommand();
+    let type = 'unknown';
+    try {
+      const outcome = await this.decideAndAppend(accountId, build, metadata, (t) => (type = t));
+      done(type, 'ok');
+      return outcome;
+    } catch (error) {
+      done(type, error instanceof DomainError ? 'refused' : 'error');
+      throw error;
+    }
+  }
+
+  private async decideAndAppend(
+    accountId: string,
+    build: CommandBuilder,
+    metadata: CommandMetadata,
+    built: (type: AccountCommand['type']) => void,
+  ): Promise<CommandOutcome> {
     for (let attempt = 1; ; attempt++) {
       const { state, revision } = await this.repository.load(accountId);
       const now = this.clock.now();
       const command = await build(state, now);
+      built(command.type);
       const events = decide(command, state);
       const after = events.reduce((s, e) => evolve(s, e, { occurredAt: command.now }), state);
       if (events.length === 0) return { events, state: after };
@@ -48,6 +75,7 @@ export class AccountCommandRunner {
           causationId: randomUUID(),
           occurredAt: command.now,
         });
+        this.metrics.countAppended(events);
         return { events, position: result.position, state: after };
       } catch (error) {
         if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;

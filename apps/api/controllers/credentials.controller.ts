@@ -1,0 +1,6 @@
+import { Controller } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+
+@ApiTags('credentials')
+@Controller('v1')
+export class CredentialsController {}

@@ -1,0 +1,48 @@
+import { Controller, Get, Inject, type OnModuleInit, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import type { EventStore } from '../../../libs/infrastructure/event-store/event-store.port';
+import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
+import type { JobQueue } from '../../../libs/infrastructure/queue/job-queue.port';
+import type { ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
+import { CLOCK, EVENT_STORE, JOB_QUEUE, READ_STORE } from '../../../libs/infrastructure/tokens';
+import type { Clock } from '../../../libs/shared/clock';
+import { ACCOUNT_PROJECTIONS } from '../../../projections/account-projections';
+import { mailReactor } from '../../../projections/mail-reactor/mail.reactor';
+import { MAIL_QUEUE } from '../../../projections/mail-reactor/mail-triggers';
+import { projectionLag } from '../../../projections/projection-lag';
+
+/**
+ * `GET /metrics` (contract §3.4), public like the health checks. Queue depth and
+ * projection lag are read from the shared stores at scrape time, so every API replica
+ * reports them, wherever the projector and the worker run.
+ */
+@ApiTags('operations')
+@Controller('metrics')
+export class MetricsController implements OnModuleInit {
+  constructor(
+    private readonly metrics: WardenMetrics,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly store: ReadStore,
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    // Both runners of apps/projector: the read models and the mail reactor.
+    const projections = [...ACCOUNT_PROJECTIONS, mailReactor(this.queue)];
+    this.metrics.observeQueue(MAIL_QUEUE, () => this.queue.stats(MAIL_QUEUE));
+    this.metrics.observeProjectionLag(() => projectionLag(this.events, this.store, projections, this.clock.now()));
+  }
+
+  /** Prometheus text exposition: command latency, events appended, projection lag, queue depth, mails. */
+  @Get()
+  @ApiProduces('text/plain')
+  @ApiOkResponse({ description: 'Prometheus text format (version 0.0.4)', schema: { type: 'string' } })
+  async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
+    const body = await this.metrics.scrape();
+    res.setHeader('Content-Type', this.metrics.contentType);
+    res.setHeader('Cache-Control', 'no-store');
+    return body;
+  }
+}

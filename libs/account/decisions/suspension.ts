@@ -1,0 +1,41 @@
+import type { AccountEvent } from '../account.events';
+import type { DecideAppeal, ReinstateAccount, SubmitAppeal, SuspendAccount } from '../account.commands';
+import { AccountErrors } from '../account.errors';
+import type { AccountState } from '../account.state';
+import { endSessions } from './session-endings';
+
+/** Terms violations: active or locked accounts may be suspended; sessions end. */
+export function suspendAccount(state: AccountState, command: SuspendAccount): AccountEvent[] {
+  if (!state.exists) throw AccountErrors.notFound();
+  if (state.status !== 'active' && state.status !== 'locked') throw AccountErrors.invalidState(state);
+  return [
+    { type: 'AccountSuspended', data: { reason: command.reason, policyRef: command.policyRef } },
+    ...endSessions(state, command.now, 'account_suspended'),
+  ];
+}
+
+export function reinstateAccount(state: AccountState, command: ReinstateAccount): AccountEvent[] {
+  if (!state.exists) throw AccountErrors.notFound();
+  if (state.status !== 'suspended') throw AccountErrors.invalidState(state);
+  return [{ type: 'AccountReinstated', data: { reason: command.reason } }];
+}
+
+/** Only while suspended, and one open appeal at a time. */
+export function submitAppeal(state: AccountState, command: SubmitAppeal): AccountEvent[] {
+  if (!state.exists) throw AccountErrors.notFound();
+  if (state.status !== 'suspended') throw AccountErrors.invalidState(state);
+  if (Object.values(state.appeals).includes('open')) throw AccountErrors.appealAlreadyOpen(state);
+  return [{ type: 'AppealSubmitted', data: { appealId: command.appealId, message: command.message } }];
+}
+
+/** "reinstate" ends the suspension in the same append; "uphold" leaves it standing. */
+export function decideAppeal(state: AccountState, command: DecideAppeal): AccountEvent[] {
+  if (!state.exists) throw AccountErrors.notFound();
+  if (state.appeals[command.appealId] !== 'open') throw AccountErrors.appealNotFound();
+  const decided: AccountEvent = {
+    type: 'AppealDecided',
+    data: { appealId: command.appealId, decision: command.decision, note: command.note },
+  };
+  if (command.decision === 'uphold' || state.status !== 'suspended') return [decided];
+  return [decided, { type: 'AccountReinstated', data: { reason: `appeal ${command.appealId} granted` } }];
+}

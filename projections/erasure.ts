@@ -1,0 +1,19 @@
+import { ERASED } from '../libs/infrastructure/crypto/personal-data';
+import type { Doc, ReadCollection } from '../libs/infrastructure/read-store/read-store.port';
+
+/**
+ * After an account is deleted (its data key destroyed), the personal fields of its
+ * documents read "[erased]" — exactly what a rebuild from the events gives, since the
+ * events then decrypt to "[erased]" too. Idempotent; absent values stay absent.
+ */
+export async function eraseAccountFields<T extends Doc & { accountId: string }>(
+  collection: ReadCollection<T>,
+  accountId: string,
+  fields: readonly (keyof T & string)[],
+): Promise<void> {
+  for (const doc of await collection.find({ accountId })) {
+    const erased: Record<string, unknown> = { ...doc };
+    for (const field of fields) if (erased[field] !== null && erased[field] !== undefined) erased[field] = ERASED;
+    await collection.put(erased as T);
+  }
+}

@@ -1,0 +1,13 @@
+import type { RecordedEvent } from '../libs/shared/envelope';
+import type { JobQueue } from '../libs/infrastructure/queue/job-queue.port';
+import { mailReactor } from './mail-reactor/mail.reactor';
+import type { Projection } from './projection';
+
+/**
+ * Reactors turn events into jobs (mails, scheduled work). They run in their own runner and
+ * are never rebuilt with the read models: replaying them could act twice after the
+ * queue has forgotten a job id.
+ */
+export function reactors(queue: JobQueue): Projection<RecordedEvent>[] {
+  return [mailReactor(queue)];
+}
