@@ -2,6 +2,7 @@ import type { RecordedEvent } from '../libs/shared/envelope';
 import type { JobQueue } from '../libs/infrastructure/queue/job-queue.port';
 import { mailReactor } from './mail-reactor/mail.reactor';
 import type { Projection } from './projection';
+import { deletionSchedulerReactor } from './scheduler/deletion-scheduler.reactor';
 
 /**
  * Reactors turn events into jobs (mails, scheduled work). They run in their own runner and
@@ -9,5 +10,5 @@ import type { Projection } from './projection';
  * queue has forgotten a job id.
  */
 export function reactors(queue: JobQueue): Projection<RecordedEvent>[] {
-  return [mailReactor(queue)];
+  return [mailReactor(queue), deletionSchedulerReactor(queue)];
 }

@@ -65,6 +65,8 @@ export interface AccountState {
   lastTotpStep: number;
   /** Hashes of the recovery codes not used yet. */
   recoveryCodes: string[];
+  /** Hashes of this set's codes already used (to name a reuse as such in the audit). */
+  usedRecoveryCodes: string[];
   challenges: Record<string, ChallengeState>;
   /** Second-factor failures since the last success or unlock, newest last (lock threshold). */
   secondFactorFailures: string[];
@@ -111,6 +113,7 @@ export const initialState = (): AccountState => ({
   pendingTotpSecret: null,
   lastTotpStep: -1,
   recoveryCodes: [],
+  usedRecoveryCodes: [],
   challenges: {},
   secondFactorFailures: [],
   accountRecovery: null,
@@ -218,9 +221,15 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
         accountRecovery: null,
         passwordDisabled: false,
         recentFailures: [],
+        // A challenge earned with the old password must not outlive it; nor its failures.
+        challenges: {},
+        secondFactorFailures: [],
+        // The email-change notice says "reset your password if it wasn't you": that must
+        // also void a change someone else requested with the old password.
+        emailChange: null,
       };
     case 'PasswordChanged':
-      return { ...state, passwordHash: event.data.passwordHash, passwordChangedAt: at };
+      return { ...state, passwordHash: event.data.passwordHash, passwordChangedAt: at, challenges: {} };
     case 'PasswordDisabled':
       return { ...state, passwordDisabled: true };
     case 'AccountLocked':
@@ -250,11 +259,15 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
         lastTotpStep: Math.max(state.lastTotpStep, event.data.step),
       };
     case 'TotpDisabled':
-      return { ...state, totpEnabled: false, totpSecret: null, pendingTotpSecret: null, recoveryCodes: [], challenges: {} };
+      return { ...state, totpEnabled: false, totpSecret: null, pendingTotpSecret: null, recoveryCodes: [], usedRecoveryCodes: [], challenges: {} };
     case 'RecoveryCodesIssued':
-      return { ...state, recoveryCodes: [...event.data.codeHashes] };
+      return { ...state, recoveryCodes: [...event.data.codeHashes], usedRecoveryCodes: [] };
     case 'RecoveryCodeUsed':
-      return { ...state, recoveryCodes: state.recoveryCodes.filter((hash) => hash !== event.data.codeHash) };
+      return {
+        ...state,
+        recoveryCodes: state.recoveryCodes.filter((hash) => hash !== event.data.codeHash),
+        usedRecoveryCodes: [...state.usedRecoveryCodes, event.data.codeHash],
+      };
     case 'SecondFactorChallenged':
       return {
         ...state,

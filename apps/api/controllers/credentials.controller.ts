@@ -1,6 +1,98 @@
-import { Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { IssueCredentialCommand, RegenerateCredentialCommand } from '../../../libs/application/credentials/credentials.commands';
+import type { IssuedCredential, RegeneratedCredential } from '../../../libs/application/credentials/credentials.handlers';
+import type { CredentialIntrospection } from '../../../libs/application/credentials/introspect-credential.handler';
+import type { CredentialSummary } from '../../../libs/application/credentials/list-credentials.handler';
+import { IntrospectCredentialQuery, ListCredentialsQuery } from '../../../libs/application/credentials/credentials.queries';
+import { ExecuteAccountCommand } from '../../../libs/application/execute-account-command/execute-account-command.command';
+import type { CommandOutcome } from '../../../libs/application/shared/account-command-runner';
+import { AccountIdParam } from '../dto/account-id.param';
+import {
+  CredentialIdParams,
+  CredentialIntrospectionDto,
+  CredentialListDto,
+  CredentialSecretDto,
+  IssueCredentialDto,
+  IssuedCredentialDto,
+  RegeneratedCredentialDto,
+} from '../dto/credentials.dto';
+import { EmptyDto } from '../dto/password.dto';
+import { Ctx } from '../http/request-context.decorator';
+import type { RequestContext } from '../http/request-context';
+import { RequireScope } from '../http/require-scope.decorator';
+import { EventPositions } from '../positions/event-positions';
+import { metadataOf } from './command-metadata';
 
+/** Integration API credentials: issue (secret shown once), list, regenerate, revoke, introspect. */
 @ApiTags('credentials')
 @Controller('v1')
-export class CredentialsController {}
+export class CredentialsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly positions: EventPositions,
+  ) {}
+
+  @Post('accounts/:id/credentials')
+  @HttpCode(201)
+  @RequireScope('auth')
+  @ApiCreatedResponse({ type: IssuedCredentialDto })
+  async issue(
+    @Param() { id }: AccountIdParam,
+    @Body() body: IssueCredentialDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IssuedCredentialDto> {
+    const { position, credentialId, secret } = await this.commands.execute<IssueCredentialCommand, IssuedCredential>(
+      new IssueCredentialCommand(id, body.label, metadataOf(ctx)),
+    );
+    await this.positions.set(res, position);
+    return { credentialId, secret };
+  }
+
+  @Get('accounts/:id/credentials')
+  @RequireScope('auth', 'support')
+  @ApiOkResponse({ type: CredentialListDto })
+  list(@Param() { id }: AccountIdParam): Promise<{ credentials: CredentialSummary[] }> {
+    return this.queries.execute(new ListCredentialsQuery(id));
+  }
+
+  @Post('accounts/:id/credentials/:cid/regenerate')
+  @HttpCode(200)
+  @RequireScope('auth')
+  @ApiOkResponse({ type: RegeneratedCredentialDto })
+  async regenerate(
+    @Param() { id, cid }: CredentialIdParams,
+    @Body() _body: EmptyDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<RegeneratedCredentialDto> {
+    const { position, secret } = await this.commands.execute<RegenerateCredentialCommand, RegeneratedCredential>(
+      new RegenerateCredentialCommand(id, cid, metadataOf(ctx)),
+    );
+    await this.positions.set(res, position);
+    return { secret };
+  }
+
+  @Delete('accounts/:id/credentials/:cid')
+  @HttpCode(204)
+  @RequireScope('auth')
+  @ApiNoContentResponse({ description: 'revoked; `404 credential_not_found` if it is not an active credential of the account' })
+  async revoke(@Param() { id, cid }: CredentialIdParams, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const outcome = await this.commands.execute<ExecuteAccountCommand, CommandOutcome>(
+      new ExecuteAccountCommand(id, { type: 'RevokeCredential', credentialId: cid }, metadataOf(ctx)),
+    );
+    await this.positions.set(res, outcome.position);
+  }
+
+  @Post('credentials/introspect')
+  @HttpCode(200)
+  @RequireScope('auth')
+  @ApiOkResponse({ type: CredentialIntrospectionDto })
+  introspect(@Body() body: CredentialSecretDto): Promise<CredentialIntrospection> {
+    return this.queries.execute(new IntrospectCredentialQuery(body.secret));
+  }
+}

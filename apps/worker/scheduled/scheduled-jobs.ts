@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import { PasswordAgeReminderJob } from './password-age-reminder.job';
 
 /** Providers of the worker's scheduled jobs (account deletion, password-age reminders). */
-export const SCHEDULED_JOB_PROVIDERS: Type[] = [];
+export const SCHEDULED_JOB_PROVIDERS: Type[] = [PasswordAgeReminderJob];

@@ -28,6 +28,8 @@ export function requestEmailChange(state: AccountState, command: RequestEmailCha
   if (!state.exists) throw AccountErrors.notFound();
   if (!command.passwordMatches) throw AccountErrors.invalidCredentials();
   if (state.status !== 'active') throw AccountErrors.invalidState(state);
+  // A password support disabled (suspected compromise) proves nothing, as at login.
+  if (state.passwordDisabled) throw AccountErrors.passwordDisabled();
   return [{ type: 'EmailChangeRequested', data: { ...command.change, newEmail: command.newEmail, currentEmail: state.email } }];
 }
 
@@ -35,5 +37,7 @@ export function confirmEmailChange(state: AccountState, command: ConfirmEmailCha
   if (!state.exists) throw AccountErrors.invalidToken();
   assertTokenValid(state.emailChange, command.tokenHash, command.now);
   if (state.status !== 'active' || !state.emailChange) throw AccountErrors.invalidState(state);
+  // Requested before support disabled the password: held until the owner resets it (which voids the request).
+  if (state.passwordDisabled) throw AccountErrors.passwordDisabled();
   return [{ type: 'EmailChanged', data: { email: state.emailChange.newEmail, previous: state.email } }];
 }

@@ -24,7 +24,10 @@ export function judgeSecondFactor(state: AccountState, check: SecondFactorCheck,
     case 'recovery_code': {
       let match: string | undefined;
       for (const hash of state.recoveryCodes) if (sameDigest(hash, check.codeHash)) match = hash;
-      if (!match) return { accepted: false, reason: 'used_recovery_code' };
+      if (!match) {
+        const reused = state.usedRecoveryCodes.some((hash) => sameDigest(hash, check.codeHash));
+        return { accepted: false, reason: reused ? 'used_recovery_code' : 'wrong_code' };
+      }
       return {
         accepted: true,
         events: [

@@ -14,10 +14,21 @@ export function suspendAccount(state: AccountState, command: SuspendAccount): Ac
   ];
 }
 
+/**
+ * A direct reinstatement also settles the appeal still open against the suspension (in the
+ * owner's favour): left open, it would block every appeal against a later suspension and
+ * could be "granted" against one it was never about.
+ */
 export function reinstateAccount(state: AccountState, command: ReinstateAccount): AccountEvent[] {
   if (!state.exists) throw AccountErrors.notFound();
   if (state.status !== 'suspended') throw AccountErrors.invalidState(state);
-  return [{ type: 'AccountReinstated', data: { reason: command.reason } }];
+  const settled = Object.entries(state.appeals)
+    .filter(([, outcome]) => outcome === 'open')
+    .map(([appealId]): AccountEvent => ({
+      type: 'AppealDecided',
+      data: { appealId, decision: 'reinstate', note: 'settled by a direct reinstatement' },
+    }));
+  return [{ type: 'AccountReinstated', data: { reason: command.reason } }, ...settled];
 }
 
 /** Only while suspended, and one open appeal at a time. */
@@ -31,6 +42,8 @@ export function submitAppeal(state: AccountState, command: SubmitAppeal): Accoun
 /** "reinstate" ends the suspension in the same append; "uphold" leaves it standing. */
 export function decideAppeal(state: AccountState, command: DecideAppeal): AccountEvent[] {
   if (!state.exists) throw AccountErrors.notFound();
+  // An appeal left open at deletion stays open in the state; nothing may be appended any more.
+  if (state.status === 'deleted') throw AccountErrors.invalidState(state);
   if (state.appeals[command.appealId] !== 'open') throw AccountErrors.appealNotFound();
   const decided: AccountEvent = {
     type: 'AppealDecided',

@@ -28,11 +28,15 @@ export function confirmTotpEnrollment(state: AccountState, command: ConfirmTotpE
   ];
 }
 
-/** Identity is confirmed twice over: the password and a current code (or a recovery code). */
+/**
+ * Identity is confirmed twice over: the password and a current code (or a recovery code).
+ * The password comes first, so the answer says nothing about the account to whoever lacks it.
+ */
 function confirmIdentity(state: AccountState, passwordMatches: boolean): void {
   if (!state.exists) throw AccountErrors.notFound();
-  if (!state.totpEnabled) throw AccountErrors.invalidState(state, 'Two-factor authentication is off.');
   if (!passwordMatches) throw AccountErrors.invalidCredentials();
+  if (state.status !== 'active') throw AccountErrors.invalidState(state);
+  if (!state.totpEnabled) throw AccountErrors.invalidState(state, 'Two-factor authentication is off.');
 }
 
 export function disableTotp(state: AccountState, command: DisableTotp): AccountEvent[] {

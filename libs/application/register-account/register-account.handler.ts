@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { assertStrongPassword } from '../../account/password-policy';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';
-import { conflict } from '../../shared/errors';
 import type { Position } from '../../shared/envelope';
 import { AccountCommandRunner } from '../shared/account-command-runner';
 import { isCommonPassword } from '../shared/common-passwords';
@@ -12,7 +11,7 @@ import { newMailToken } from '../shared/mail-token-factory';
 import { normalizeEmail, normalizeUsername } from '../shared/normalize';
 import { originOf } from '../shared/origin';
 import { normalizePassword, PasswordHasher } from '../shared/password-hasher';
-import { Reservations } from '../shared/reservations';
+import { Reservations, reservationRefusal } from '../shared/reservations';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import { RegisterAccountCommand } from './register-account.command';
 
@@ -80,11 +79,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     claimed: Array<['email' | 'username', string]>,
   ): Promise<void> {
     const outcome = await this.reservations.reserve(kind, value, accountId, meta);
-    if (!outcome.reserved) {
-      throw kind === 'email'
-        ? conflict('email_taken', 'An account with this email already exists.')
-        : conflict('username_taken', 'This username is taken.');
-    }
+    if (!outcome.reserved) throw reservationRefusal(kind, outcome);
     claimed.push([kind, value]);
   }
 }

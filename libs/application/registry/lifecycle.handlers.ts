@@ -1,4 +1,12 @@
 import type { Type } from '@nestjs/common';
+import { EraseAccountHandler } from '../lifecycle/erase-account/erase-account.handler';
+import { ExecuteDeletionHandler } from '../lifecycle/execute-deletion/execute-deletion.handler';
+import { ScheduleDeletionHandler } from '../lifecycle/schedule-deletion/schedule-deletion.handler';
+import { SubmitAppealHandler } from '../lifecycle/submit-appeal/submit-appeal.handler';
 
-/** The lifecycle use cases' command and query handlers, registered by ApplicationModule. */
-export const LIFECYCLE_HANDLERS: Type[] = [];
+/**
+ * The lifecycle use cases' command and query handlers, registered by ApplicationModule.
+ * Suspend, reinstate, appeal decisions and deletion cancels need nothing but the state:
+ * they go through the generic ExecuteAccountCommand.
+ */
+export const LIFECYCLE_HANDLERS: Type[] = [SubmitAppealHandler, ScheduleDeletionHandler, ExecuteDeletionHandler, EraseAccountHandler];

@@ -31,6 +31,10 @@ export interface WardenConfig {
   /** The second login step: challenge lifetime and tries; failures after a correct password that lock. */
   secondFactor: { challengeTtlSeconds: number; maxTries: number; lockThreshold: number };
   accountRecoveryTtlSeconds: number;
+  /** Integration credentials: a use is recorded at most this often. */
+  credentials: { touchSeconds: number };
+  /** Active accounts whose password is older than this get one reminder per password. */
+  passwordMaxAgeDays: number;
   /** Floor of the answer time of the always-202 endpoints, so known and unknown emails match. */
   uniformResponseMs: number;
   mail: { attempts: number; backoffMs: number };
@@ -102,6 +106,8 @@ export function loadConfig(env: Env = process.env): WardenConfig {
       lockThreshold: int(env, 'SECOND_FACTOR_LOCK_THRESHOLD', 3, 1),
     },
     accountRecoveryTtlSeconds: int(env, 'ACCOUNT_RECOVERY_TTL_SECONDS', 3600, 1),
+    credentials: { touchSeconds: int(env, 'CREDENTIAL_TOUCH_SECONDS', 300, 0) },
+    passwordMaxAgeDays: int(env, 'PASSWORD_MAX_AGE_DAYS', 180, 0),
     uniformResponseMs: int(env, 'UNIFORM_RESPONSE_MS', 250, 0),
     mail: { attempts: int(env, 'MAIL_ATTEMPTS', 5, 1), backoffMs: int(env, 'MAIL_BACKOFF_MS', 2000, 1) },
     projector: { pollIntervalMs: int(env, 'PROJECTOR_POLL_MS', 50, 1), batchSize: int(env, 'PROJECTOR_BATCH', 200, 1) },

@@ -1,4 +1,40 @@
 import type { Composer } from '../composer';
+import { expectEvent } from '../composer';
+import { formatUtc, pageLink } from '../mail-format';
+
+const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /** The credential mails: template name → composer (see MAIL_CATALOG). */
-export const CREDENTIAL_MAILS: Record<string, Composer> = {};
+export const CREDENTIAL_MAILS: Record<string, Composer> = {
+  'credential-regenerated': (e, account, context) => {
+    const { data } = expectEvent('credential-regenerated', e, 'CredentialRegenerated');
+    // The label is only in CredentialIssued (encrypted); the account's state has it while the
+    // credential lives. Revoked since: the notice still goes out, naming it by its prefix.
+    const label = account.credentials[data.credentialId]?.label ?? '(revoked since)';
+    return {
+      to: account.email,
+      vars: {
+        displayName: account.displayName,
+        label,
+        prefix: data.prefix,
+        regeneratedAt: formatUtc(e.occurredAt),
+        resetLink: pageLink(context, 'reset-password'),
+      },
+    };
+  },
+
+  'password-age-reminder': (e, account, context) => {
+    const { data } = expectEvent('password-age-reminder', e, 'PasswordAgeReminded');
+    // Changed since the reminder was decided (the mail goes out a little later): nothing to remind.
+    if (account.passwordChangedAt && Date.parse(account.passwordChangedAt) > Date.parse(data.passwordChangedAt)) return null;
+    return {
+      to: account.email,
+      vars: {
+        displayName: account.displayName,
+        age: days(data.ageDays),
+        changedAt: formatUtc(data.passwordChangedAt),
+        resetLink: pageLink(context, 'reset-password'),
+      },
+    };
+  },
+};
