@@ -1,5 +1,5 @@
 import { ERASED } from '../libs/infrastructure/crypto/personal-data';
-import type { Doc, ReadCollection } from '../libs/infrastructure/read-store/read-store.port';
+import type { Doc, ReadStore } from '../libs/infrastructure/read-store/read-store.port';
 
 /**
  * After an account is deleted (its data key destroyed), the personal fields of its
@@ -7,13 +7,16 @@ import type { Doc, ReadCollection } from '../libs/infrastructure/read-store/read
  * events then decrypt to "[erased]" too. Idempotent; absent values stay absent.
  */
 export async function eraseAccountFields<T extends Doc & { accountId: string }>(
-  collection: ReadCollection<T>,
+  store: ReadStore,
+  collectionName: string,
   accountId: string,
   fields: readonly (keyof T & string)[],
 ): Promise<void> {
+  const collection = store.collection<T>(collectionName);
   for (const doc of await collection.find({ accountId })) {
     const erased: Record<string, unknown> = { ...doc };
     for (const field of fields) if (erased[field] !== null && erased[field] !== undefined) erased[field] = ERASED;
     await collection.put(erased as T);
   }
+  await store.purgeOverwritten();
 }

@@ -7,7 +7,7 @@ import { DataKeyring } from '../../libs/infrastructure/crypto/data-keyring';
 import { accountStream } from '../../libs/infrastructure/event-codec/account-streams';
 import { GENESIS_HASH } from '../../libs/infrastructure/event-store/hash-chain';
 import { bearer, CLIENT, startWarden, type TestWarden } from '../testing/warden-harness';
-import { authPost, signedIn, uniqueEmail, verifiedAccount } from '../testing/flows';
+import { authPost, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 
 /** The raw body as a string, whatever its content type (superagent leaves application/x-ndjson unparsed). */
 const asText = (req: Test) =>
@@ -142,6 +142,8 @@ describe('compliance over HTTP', () => {
       totpEnabled: false,
       passwordDisabled: false,
       lock: null,
+      suspension: null,
+      deletion: null,
       sessions: [],
       lastLoginAt: null,
       asOf: at('AccountRegistered'),
@@ -168,8 +170,15 @@ describe('compliance over HTTP', () => {
     const keys = JSON.stringify([pending.body, live.body, now.body]);
     expect(keys).not.toMatch(/passwordHash|tokenHash|totpSecret|recoveryCodes|\$2[aby]\$/);
     expect(Object.keys(now.body).sort()).toEqual(
-      ['accountId', 'asOf', 'displayName', 'email', 'emailVerified', 'lastLoginAt', 'lock', 'passwordDisabled', 'revision', 'sessions', 'status', 'totpEnabled', 'username'].sort(),
+      ['accountId', 'asOf', 'deletion', 'displayName', 'email', 'emailVerified', 'lastLoginAt', 'lock', 'passwordDisabled', 'revision', 'sessions', 'status', 'suspension', 'totpEnabled', 'username'].sort(),
     );
+
+    // Later facts show up in a later view, earlier views stay as they were.
+    const suspended = await supportPost(w, `/v1/accounts/${accountId}/suspend`, { reason: 'ticket 1', policyRef: 'ToS 4.2' });
+    expect(suspended.status).toBe(200);
+    const afterSuspension = await stateOf(accountId);
+    expect(afterSuspension.body).toMatchObject({ status: 'suspended', suspension: { reason: 'ticket 1', policyRef: 'ToS 4.2' } });
+    expect((await stateOf(accountId, now.body.asOf)).body).toEqual(now.body);
 
     const before = new Date(Date.parse(at('AccountRegistered')) - 1000).toISOString();
     const tooEarly = await stateOf(accountId, before);

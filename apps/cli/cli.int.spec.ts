@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { HistoryLine } from '../../libs/application/compliance/account-history';
@@ -110,6 +110,8 @@ describe('warden CLI', () => {
     expect(liveModels[ACCOUNTS].length).toBeGreaterThanOrEqual(2);
     expect(liveModels[AUDIT_ENTRIES].length).toBeGreaterThan(5);
   }, 60_000);
+
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('prints the history as NDJSON, the same lines as the HTTP endpoint', async () => {
     const started = Date.now();

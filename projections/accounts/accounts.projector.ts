@@ -121,6 +121,7 @@ export const accountsProjection: Projection<DecodedAccountEvent> = {
     const accounts = store.collection<AccountDoc>(ACCOUNTS);
     for (const e of events) {
       await applyOnce(accounts, e.accountId, e.position, (current) => apply(current, e));
+      if (e.event.type === 'AccountDeleted') await store.purgeOverwritten();
     }
   },
   async truncate(store) {

@@ -17,7 +17,7 @@ export const activityProjection: Projection<DecodedAccountEvent> = {
   async handle(events, store) {
     const entries = store.collection<ActivityEntryDoc>(ACTIVITY_ENTRIES);
     for (const e of events) {
-      if (e.event.type === 'AccountDeleted') await eraseAccountFields(entries, e.accountId, ['ip', 'device']);
+      if (e.event.type === 'AccountDeleted') await eraseAccountFields<ActivityEntryDoc>(store, ACTIVITY_ENTRIES, e.accountId, ['ip', 'device']);
       const activity = describeActivity(e.event);
       if (!activity) continue;
       const client = e.metadata.client;

@@ -30,7 +30,7 @@ export const auditProjection: Projection<DecodedAccountEvent> = {
         userAgent: e.metadata.client?.userAgent ?? null,
         correlationId: e.metadata.correlationId,
       });
-      if (e.event.type === 'AccountDeleted') await eraseAccountFields(entries, e.accountId, ['ip', 'userAgent']);
+      if (e.event.type === 'AccountDeleted') await eraseAccountFields<AuditEntryDoc>(store, AUDIT_ENTRIES, e.accountId, ['ip', 'userAgent']);
     }
   },
   async truncate(store) {

@@ -49,7 +49,7 @@ export const credentialsProjection: Projection<DecodedAccountEvent> = {
     const credentials = store.collection<CredentialDoc>(CREDENTIALS);
     for (const e of events) {
       if (e.event.type === 'AccountDeleted') {
-        await eraseAccountFields(credentials, e.accountId, ['label']);
+        await eraseAccountFields<CredentialDoc>(store, CREDENTIALS, e.accountId, ['label']);
         continue;
       }
       const id = (e.event.data as { credentialId: string }).credentialId;

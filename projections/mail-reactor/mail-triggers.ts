@@ -31,7 +31,7 @@ export const MAIL_TRIGGERS: Record<string, string> = {
  * new address, a notice to the old one). The first mail's job id is the event id; a
  * second one's is `<event id>:<template>`, so each still goes out exactly once.
  */
-export const SECOND_MAILS: Record<string, string> = {};
+export const SECOND_MAILS: Record<string, string> = { EmailChangeRequested: 'email-change-notice' };
 
 /** The mail jobs an event calls for, with their ids. */
 export function mailJobsFor(event: { eventId: string; streamId: string; revision: number; type: string }): { id: string; job: MailJob }[] {

@@ -5,7 +5,7 @@ export const ACCOUNT_DELETION_QUEUE = 'account-deletion';
  * One scheduled deletion (job id = the AccountDeletionScheduled event id). Ids and times
  * only: no personal data waits in the queue.
  */
-export interface AccountDeletionJob {
+export interface DeletionJobPayload {
   accountId: string;
   /** When this schedule's grace period ends: the job does not run before. */
   executeAt: string;

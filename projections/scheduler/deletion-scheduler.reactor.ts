@@ -2,10 +2,10 @@ import { accountIdOfStream } from '../../libs/infrastructure/event-codec/account
 import type { JobQueue } from '../../libs/infrastructure/queue/job-queue.port';
 import type { RecordedEvent } from '../../libs/shared/envelope';
 import type { Projection } from '../projection';
-import { ACCOUNT_DELETION_QUEUE, type AccountDeletionJob } from './account-deletion-job';
+import { ACCOUNT_DELETION_QUEUE, type DeletionJobPayload } from './account-deletion-job';
 
 /** The job an AccountDeletionScheduled event calls for, run at the end of its grace period. */
-export function deletionJobFor(event: RecordedEvent): { id: string; job: AccountDeletionJob; runAt: Date } {
+export function deletionJobFor(event: RecordedEvent): { id: string; job: DeletionJobPayload; runAt: Date } {
   const accountId = accountIdOfStream(event.streamId);
   const executeAt = event.data.executeAt;
   const runAt = typeof executeAt === 'string' ? new Date(executeAt) : new Date(NaN);

@@ -40,7 +40,7 @@ export const sessionsProjection: Projection<DecodedAccountEvent> = {
           current ? { ...current, lastSeenAt: e.occurredAt } : null,
         );
       } else if (event.type === 'AccountDeleted') {
-        await eraseAccountFields(sessions, e.accountId, ['ip', 'userAgent', 'deviceId']);
+        await eraseAccountFields<SessionDoc>(store, SESSIONS, e.accountId, ['ip', 'userAgent', 'deviceId']);
       } else if (event.type === 'SessionRevoked') {
         await applyOnce(sessions, event.data.sessionId, e.position, (current) =>
           current ? { ...current, active: false, endedAt: e.occurredAt, endReason: event.data.reason } : null,

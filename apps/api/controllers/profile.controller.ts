@@ -1,6 +1,93 @@
-import { Controller } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiParam, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { ChangeDisplayNameCommand } from '../../../libs/application/profile/change-display-name/change-display-name.command';
+import { ChangeUsernameCommand } from '../../../libs/application/profile/change-username/change-username.command';
+import { ConfirmEmailChangeCommand } from '../../../libs/application/profile/confirm-email-change/confirm-email-change.command';
+import { RequestEmailChangeCommand } from '../../../libs/application/profile/request-email-change/request-email-change.command';
+import { LockUsernameCommand, UnlockUsernameCommand } from '../../../libs/application/profile/username-locks/username-lock.commands';
+import type { UsernameLockResult } from '../../../libs/application/profile/username-locks/username-lock.handlers';
+import type { CommandOutcome } from '../../../libs/application/shared/account-command-runner';
+import { AccountIdParam } from '../dto/account-id.param';
+import { TokenDto } from '../dto/account.dto';
+import { ReasonDto } from '../dto/password.dto';
+import { ChangeProfileDto, ChangeUsernameDto, RequestEmailChangeDto, UsernameParam } from '../dto/profile.dto';
+import { Ctx } from '../http/request-context.decorator';
+import type { RequestContext } from '../http/request-context';
+import { RequireScope } from '../http/require-scope.decorator';
+import { EventPositions } from '../positions/event-positions';
+import { metadataOf } from './command-metadata';
 
+/** Display name, username (and support's username locks), email address changes. */
 @ApiTags('profile')
 @Controller('v1')
-export class ProfileController {}
+export class ProfileController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly positions: EventPositions,
+  ) {}
+
+  @Patch('accounts/:id/profile')
+  @HttpCode(200)
+  @RequireScope('auth')
+  async changeProfile(@Param() { id }: AccountIdParam, @Body() body: ChangeProfileDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const outcome = await this.commands.execute<ChangeDisplayNameCommand, CommandOutcome>(
+      new ChangeDisplayNameCommand(id, body.displayName, metadataOf(ctx)),
+    );
+    return this.positions.answer(res, outcome, id);
+  }
+
+  @Put('accounts/:id/username')
+  @HttpCode(200)
+  @RequireScope('auth')
+  async changeUsername(@Param() { id }: AccountIdParam, @Body() body: ChangeUsernameDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const outcome = await this.commands.execute<ChangeUsernameCommand, CommandOutcome>(new ChangeUsernameCommand(id, body.username, metadataOf(ctx)));
+    return this.positions.answer(res, outcome, id);
+  }
+
+  @Post('accounts/:id/email-changes')
+  @HttpCode(202)
+  @RequireScope('auth')
+  async requestEmailChange(
+    @Param() { id }: AccountIdParam,
+    @Body() body: RequestEmailChangeDto,
+    @Ctx() ctx: RequestContext,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const outcome = await this.commands.execute<RequestEmailChangeCommand, CommandOutcome>(
+      new RequestEmailChangeCommand(id, body.newEmail, body.password, metadataOf(ctx)),
+    );
+    await this.positions.set(res, outcome.position);
+    return {};
+  }
+
+  @Post('email-changes/confirm')
+  @HttpCode(200)
+  @RequireScope('auth')
+  async confirmEmailChange(@Body() body: TokenDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const outcome = await this.commands.execute<ConfirmEmailChangeCommand, CommandOutcome & { accountId: string }>(
+      new ConfirmEmailChangeCommand(body.token, metadataOf(ctx)),
+    );
+    return this.positions.answer(res, outcome, outcome.accountId);
+  }
+
+  @Put('usernames/:username/lock')
+  @HttpCode(200)
+  @RequireScope('support')
+  @ApiParam({ name: 'username', example: 'admin' })
+  async lockUsername(@Param() { username }: UsernameParam, @Body() _body: ReasonDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const result = await this.commands.execute<LockUsernameCommand, UsernameLockResult>(new LockUsernameCommand(username, metadataOf(ctx)));
+    await this.positions.set(res, result.position);
+    return { username, locked: true };
+  }
+
+  @Delete('usernames/:username/lock')
+  @HttpCode(204)
+  @RequireScope('support')
+  @ApiParam({ name: 'username', example: 'admin' })
+  async unlockUsername(@Param() { username }: UsernameParam, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+    const result = await this.commands.execute<UnlockUsernameCommand, UsernameLockResult>(new UnlockUsernameCommand(username, metadataOf(ctx)));
+    await this.positions.set(res, result.position);
+  }
+}

@@ -21,6 +21,16 @@ class LockDto {
   @ApiProperty() since!: string;
 }
 
+class SuspensionDto {
+  @ApiProperty() reason!: string;
+  @ApiProperty() policyRef!: string;
+  @ApiProperty() since!: string;
+}
+
+class DeletionDto {
+  @ApiProperty({ description: 'when the scheduled deletion takes effect' }) executeAt!: string;
+}
+
 class SessionAsOfDto implements SessionAsOf {
   @ApiProperty() sessionId!: string;
   @ApiProperty() startedAt!: string;
@@ -38,6 +48,8 @@ export class AccountStateAsOfDto implements AccountStateAsOf {
   @ApiProperty() totpEnabled!: boolean;
   @ApiProperty() passwordDisabled!: boolean;
   @ApiProperty({ type: LockDto, nullable: true }) lock!: LockDto | null;
+  @ApiProperty({ type: SuspensionDto, nullable: true }) suspension!: SuspensionDto | null;
+  @ApiProperty({ type: DeletionDto, nullable: true }) deletion!: DeletionDto | null;
   @ApiProperty({ type: [SessionAsOfDto], description: 'sessions live at asOf (not revoked, not expired, not idle)' })
   sessions!: SessionAsOfDto[];
   @ApiProperty({ nullable: true, type: String }) lastLoginAt!: string | null;

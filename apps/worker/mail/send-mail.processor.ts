@@ -51,7 +51,9 @@ export class SendMailProcessor {
     if (!plan) return 'skipped_not_needed';
     if (plan.to === ERASED) return 'skipped_erased';
     const rendered = renderMail(plan.template ?? template, plan.vars);
-    await this.mailer.send({ id: recorded.eventId, to: plan.to, ...rendered });
+    // The job id: the event id for an event's first mail, `<eventId>:<template>` for a second
+    // one (SECOND_MAILS), so two mails of one event never replace one another in the outbox.
+    await this.mailer.send({ id: job.id, to: plan.to, ...rendered });
     return 'sent';
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplica
 import { AccountCommandRunner } from '../../../libs/application/shared/account-command-runner';
 import type { CommandMetadata } from '../../../libs/application/shared/command-metadata';
 import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
+import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
 import type { JobQueue, QueueWorker } from '../../../libs/infrastructure/queue/job-queue.port';
 import type { ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
 import { CLOCK, JOB_QUEUE, READ_STORE, WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
@@ -52,9 +53,11 @@ export class PasswordAgeReminderJob implements OnApplicationBootstrap, OnApplica
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
     private readonly runner: AccountCommandRunner,
+    private readonly metrics: WardenMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    this.metrics.observeQueue(PASSWORD_AGE_QUEUE, () => this.queue.stats(PASSWORD_AGE_QUEUE));
     this.worker = this.queue.work<PasswordAgeTick>(
       PASSWORD_AGE_QUEUE,
       async (job) => {

@@ -1,12 +1,15 @@
 import { active, at, lockedManually, logIn, revoked, sessionStarted, signedIn, newSession, spec } from '../testing/fixtures';
 import {
+  accountDeleted,
   appealDecided,
   appealSubmitted,
   decideAppeal,
+  deletionScheduled,
   inStatus,
   reinstate,
   reinstatedByAppeal,
   reinstatedBySupport,
+  settledByReinstatement,
   submitAppeal,
   suspend,
   suspended,
@@ -53,6 +56,14 @@ describe('ReinstateAccount', () => {
     spec.given(...active, suspended).when(reinstate()).then([reinstatedBySupport]);
   });
 
+  it('settles the open appeal in the owner\'s favour', () => {
+    spec.given(...active, suspended, appealSubmitted('ap1')).when(reinstate()).then([reinstatedBySupport, settledByReinstatement('ap1')]);
+  });
+
+  it('leaves decided appeals alone', () => {
+    spec.given(...active, suspended, appealSubmitted('ap1'), appealDecided('ap1', 'uphold')).when(reinstate()).then([reinstatedBySupport]);
+  });
+
   it.each(['pending_verification', 'active', 'locked', 'deletion_scheduled', 'deleted'] as const)('refuses while the account is %s', (status) => {
     spec.given(...inStatus[status]).when(reinstate()).thenThrows('invalid_state', { status });
   });
@@ -77,6 +88,13 @@ describe('SubmitAppeal', () => {
 
   it('accepts a new appeal once the previous one was upheld', () => {
     spec.given(...active, suspended, appealSubmitted('ap1'), appealDecided('ap1', 'uphold')).when(submitAppeal('ap2', at(40))).then([appealSubmitted('ap2')]);
+  });
+
+  it('accepts an appeal on a later suspension once a direct reinstatement settled the earlier one', () => {
+    spec
+      .given(...active, suspended, appealSubmitted('ap1'), reinstatedBySupport, settledByReinstatement('ap1'), suspended)
+      .when(submitAppeal('ap2', at(40)))
+      .then([appealSubmitted('ap2')]);
   });
 
   it('accepts an appeal on a later suspension once the earlier appeal was granted', () => {
@@ -110,8 +128,15 @@ describe('DecideAppeal', () => {
     spec.given(...appealed).when(decideAppeal('ap1', 'uphold')).then([appealDecided('ap1', 'uphold')]);
   });
 
-  it('grants an appeal left open after support reinstated the account, without reinstating it twice', () => {
-    spec.given(...appealed, reinstatedBySupport).when(decideAppeal('ap1', 'reinstate')).then([appealDecided('ap1', 'reinstate')]);
+  it('refuses an appeal a direct reinstatement settled', () => {
+    spec.given(...appealed, reinstatedBySupport, settledByReinstatement('ap1')).when(decideAppeal('ap1', 'reinstate')).thenThrows('appeal_not_found');
+  });
+
+  it('refuses an appeal left open when the account was deleted', () => {
+    spec
+      .given(...appealed, deletionScheduled('suspended', 0), accountDeleted())
+      .when(decideAppeal('ap1', 'reinstate'))
+      .thenThrows('invalid_state', { status: 'deleted' });
   });
 
   it('refuses an unknown appeal', () => {

@@ -144,6 +144,12 @@ export const reinstatedByAppeal = (appealId: string): AccountEvent => ({
   data: { reason: `appeal ${appealId} granted` },
 });
 
+/** What a direct reinstatement appends for an appeal still open: settled in the owner's favour. */
+export const settledByReinstatement = (appealId: string): AccountEvent => ({
+  type: 'AppealDecided',
+  data: { appealId, decision: 'reinstate', note: 'settled by a direct reinstatement' },
+});
+
 /* Deletion. */
 
 export const DELETION = { reason: 'owner asked by mail', ticketRef: 'SUP-1234' };

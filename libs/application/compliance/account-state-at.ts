@@ -29,6 +29,9 @@ export interface AccountStateAsOf {
   totpEnabled: boolean;
   passwordDisabled: boolean;
   lock: { reason: string; since: string } | null;
+  suspension: { reason: string; policyRef: string; since: string } | null;
+  /** A deletion scheduled and not cancelled yet: when it takes effect. */
+  deletion: { executeAt: string } | null;
   /** Sessions live at `asOf`, oldest first. */
   sessions: SessionAsOf[];
   lastLoginAt: string | null;
@@ -78,6 +81,10 @@ function toStateView(state: AccountState, asOf: Date, revision: number): Account
     totpEnabled: state.totpEnabled,
     passwordDisabled: state.passwordDisabled,
     lock: state.lock ? { reason: state.lock.reason, since: state.lock.since } : null,
+    suspension: state.suspension
+      ? { reason: state.suspension.reason, policyRef: state.suspension.policyRef, since: state.suspension.since }
+      : null,
+    deletion: state.deletion ? { executeAt: state.deletion.executeAt } : null,
     sessions,
     lastLoginAt: state.lastLoginAt,
     asOf: asOf.toISOString(),

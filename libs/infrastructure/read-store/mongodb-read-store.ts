@@ -44,6 +44,9 @@ export class MongoDbReadStore implements ReadStore {
     await this.checkpoints.deleteOne({ _id: { $eq: projector } });
   }
 
+  /** MongoDB rewrites documents in place through its storage engine; there is no log of ours to purge. */
+  async purgeOverwritten(): Promise<void> {}
+
   async ping(): Promise<void> {
     await this.db.command({ ping: 1 });
   }

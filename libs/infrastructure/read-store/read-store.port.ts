@@ -36,6 +36,11 @@ export interface ReadStore {
   getCheckpoint(projector: string): Promise<Position | undefined>;
   saveCheckpoint(projector: string, position: Position): Promise<void>;
   deleteCheckpoint(projector: string): Promise<void>;
+  /**
+   * After an erasure: makes sure overwritten and deleted values are gone from the store's
+   * files too, not only from its documents (SQLite keeps old page images in its WAL).
+   */
+  purgeOverwritten(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,2 +1,7 @@
-/** The profile events that call for a mail: event type → template (see MAIL_TRIGGERS). */
-export const PROFILE_TRIGGERS: Record<string, string> = {};
+/**
+ * The profile events that call for a mail: event type → template (see MAIL_TRIGGERS).
+ * EmailChangeRequested also calls for a notice to the current address (SECOND_MAILS).
+ */
+export const PROFILE_TRIGGERS: Record<string, string> = {
+  EmailChangeRequested: 'email-change-confirm',
+};

@@ -31,6 +31,8 @@ export class InMemoryReadStore implements ReadStore {
     this.checkpoints.delete(projector);
   }
 
+  async purgeOverwritten(): Promise<void> {}
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {}

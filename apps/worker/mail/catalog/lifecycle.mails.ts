@@ -1,4 +1,44 @@
-import type { Composer } from '../composer';
+import { expectEvent, type Composer } from '../composer';
+import { formatUtc } from '../mail-format';
 
-/** The lifecycle mails: template name → composer (see MAIL_CATALOG). */
-export const LIFECYCLE_MAILS: Record<string, Composer> = {};
+/**
+ * The lifecycle mails: template name → composer (see MAIL_CATALOG). Staff reasons and notes
+ * never reach the owner (they may be internal); the policy reference and the outcome do.
+ */
+export const LIFECYCLE_MAILS: Record<string, Composer> = {
+  'account-suspended': (e, account) => {
+    const { data } = expectEvent('account-suspended', e, 'AccountSuspended');
+    return {
+      to: account.email,
+      vars: { displayName: account.displayName, suspendedAt: formatUtc(e.occurredAt), policyRef: data.policyRef, accountId: e.accountId },
+    };
+  },
+
+  'appeal-decided': (e, account) => {
+    // Granted: this template; upheld: the 'appeal-upheld' variant.
+    const { data } = expectEvent('appeal-decided', e, 'AppealDecided');
+    const vars = { displayName: account.displayName, decidedAt: formatUtc(e.occurredAt), appealId: data.appealId };
+    if (data.decision === 'uphold') return { to: account.email, template: 'appeal-upheld', vars };
+    return { to: account.email, vars };
+  },
+
+  'deletion-scheduled': (e, account) => {
+    const { data } = expectEvent('deletion-scheduled', e, 'AccountDeletionScheduled');
+    // Without a grace period there is nothing to cancel: the account-deleted mail follows at once.
+    if (data.graceDays === 0) return null;
+    return {
+      to: account.email,
+      vars: { displayName: account.displayName, scheduledAt: formatUtc(e.occurredAt), executeAt: formatUtc(data.executeAt), ticketRef: data.ticketRef },
+    };
+  },
+
+  /**
+   * Sent by the account-deletion job itself, synchronously, before the data key is
+   * destroyed (never from a MAIL_TRIGGER: a queued job would only find "[erased]"). To the
+   * address the account had when it was deleted, as AccountDeleted recorded it.
+   */
+  'account-deleted': (e, account) => {
+    const { data } = expectEvent('account-deleted', e, 'AccountDeleted');
+    return { to: data.email, vars: { displayName: account.displayName, deletedAt: formatUtc(e.occurredAt) } };
+  },
+};

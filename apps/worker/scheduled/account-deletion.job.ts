@@ -1,0 +1,135 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-account/erase-account.command';
+import type { ErasureOutcome } from '../../../libs/application/lifecycle/erase-account/erase-account.handler';
+import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion/execute-deletion.command';
+import type { DeletionProgress } from '../../../libs/application/lifecycle/execute-deletion/execute-deletion.handler';
+import type { CommandMetadata } from '../../../libs/application/shared/command-metadata';
+import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
+import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
+import type { Job, JobQueue, QueueWorker } from '../../../libs/infrastructure/queue/job-queue.port';
+import { JOB_QUEUE, WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
+import type { Actor } from '../../../libs/shared/envelope';
+import type { MailJob } from '../../../projections/mail-reactor/mail-triggers';
+import { ACCOUNT_DELETION_QUEUE, type DeletionJobPayload } from '../../../projections/scheduler/account-deletion-job';
+import { SendMailProcessor } from '../mail/send-mail.processor';
+
+/** Who the deletion's events name as their actor. */
+export const ACCOUNT_DELETION_ACTOR: Actor = { type: 'system', id: 'account-deletion' };
+
+/** The farewell mail, rendered from AccountDeleted; not a MAIL_TRIGGER (see run()). */
+export const ACCOUNT_DELETED_TEMPLATE = 'account-deleted';
+
+/**
+ * Tries per job, with the mail backoff doubling between them (2 s base: about 17 minutes
+ * in all). Generous, because a dead-lettered deletion leaves personal data readable.
+ */
+export const ACCOUNT_DELETION_ATTEMPTS = 10;
+
+export type AccountDeletionOutcome = 'deleted' | 'cancelled' | 'superseded' | 'already_erased';
+
+/** A schedule whose grace period has not ended when its job runs (clocks disagree): try again later. */
+export class DeletionNotDueError extends Error {
+  constructor(accountId: string, executeAt: string) {
+    super(`deletion of account ${accountId} is not due before ${executeAt}`);
+    this.name = 'DeletionNotDueError';
+  }
+}
+
+/**
+ * Runs scheduled deletions (the `account-deletion` queue, filled by the deletion scheduler
+ * reactor at executeAt). One job:
+ *   1. ExecuteDeletion through the command runner: AccountDeleted (with sessions and
+ *      credentials ended), or nothing when the deletion was cancelled or is not due;
+ *   2. while the account's data key still exists, in this order:
+ *      a. the `account-deleted` mail to the address as it was, sent right here through the
+ *         mail processor (mail id = the AccountDeleted event id). A queued mail job would
+ *         run after the key is gone and find "[erased]", so AccountDeleted is no mail trigger;
+ *      b. the email and username released; c. the data key destroyed.
+ * Every step is idempotent, so a retry after a crash anywhere finishes the rest: a deleted
+ * account whose key is still active continues from (a).
+ */
+@Injectable()
+export class AccountDeletionJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private worker?: QueueWorker;
+  private readonly logger = new Logger('account-deletion');
+
+  constructor(
+    @Inject(JOB_QUEUE) private readonly queue: JobQueue,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
+    private readonly commands: CommandBus,
+    private readonly mail: SendMailProcessor,
+    private readonly metrics: WardenMetrics,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.metrics.observeQueue(ACCOUNT_DELETION_QUEUE, () => this.queue.stats(ACCOUNT_DELETION_QUEUE));
+    this.worker = this.queue.work<DeletionJobPayload>(
+      ACCOUNT_DELETION_QUEUE,
+      async (job) => {
+        const outcome = await this.run(job);
+        this.logger.log(`deletion job ${job.id} for account ${job.payload.accountId}: ${outcome}`);
+      },
+      {
+        attempts: ACCOUNT_DELETION_ATTEMPTS,
+        backoffMs: this.config.mail.backoffMs,
+        concurrency: 2,
+        onDeadLetter: (job, error) =>
+          this.logger.error(`deletion job ${job.id} dead-lettered, the account may still hold personal data: ${error.message}`),
+      },
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.worker?.close();
+  }
+
+  async run(job: Job<DeletionJobPayload>): Promise<AccountDeletionOutcome> {
+    const { accountId, executeAt, correlationId } = job.payload;
+    const meta: CommandMetadata = { correlationId, actor: ACCOUNT_DELETION_ACTOR };
+    const progress = await this.commands.execute<ExecuteDeletionCommand, DeletionProgress>(new ExecuteDeletionCommand(accountId, meta));
+    switch (progress.kind) {
+      case 'not_scheduled':
+        return 'cancelled';
+      case 'erased':
+        return 'already_erased';
+      case 'not_due':
+        // This job's own schedule, early: retry. Another schedule replaced it: that one has its own job.
+        if (progress.executeAt === executeAt) throw new DeletionNotDueError(accountId, executeAt);
+        return 'superseded';
+      case 'erasure_pending':
+        await this.sendFarewell(job, progress.deleted);
+        await this.commands.execute<EraseAccountCommand, ErasureOutcome>(new EraseAccountCommand(accountId, meta));
+        return 'deleted';
+      default: {
+        const unhandled: never = progress;
+        return unhandled;
+      }
+    }
+  }
+
+  /**
+   * The mail goes before the key: after it, the address is unreadable. If the mail server
+   * still refuses it on the job's last try, the erasure goes ahead without it: a lost
+   * goodbye is better than personal data kept against the owner's will.
+   */
+  private async sendFarewell(job: Job<DeletionJobPayload>, deleted: { streamId: string; revision: number; eventId: string }): Promise<void> {
+    const template = ACCOUNT_DELETED_TEMPLATE;
+    // Shaped like the mail reactor's job for this event, so the normal template path renders it.
+    const mailJob: Job<MailJob> = {
+      id: deleted.eventId,
+      queue: ACCOUNT_DELETION_QUEUE,
+      attempt: job.attempt,
+      payload: { streamId: deleted.streamId, revision: deleted.revision, template },
+    };
+    try {
+      const outcome = await this.mail.process(mailJob);
+      if (outcome === 'sent') this.metrics.mailsSent.inc({ template });
+    } catch (error) {
+      this.metrics.mailsFailed.inc({ template });
+      if (job.attempt < ACCOUNT_DELETION_ATTEMPTS) throw error;
+      this.metrics.mailsDeadLettered.inc();
+      this.logger.error(`account-deleted mail for event ${deleted.eventId} given up: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
