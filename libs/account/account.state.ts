@@ -344,7 +344,8 @@ export function evolve(state: AccountState, event: AccountEvent, context: EventC
     case 'AccountSuspended':
       return { ...state, status: 'suspended', suspension: { reason: event.data.reason, policyRef: event.data.policyRef, since: at } };
     case 'AccountReinstated':
-      return { ...state, status: 'active', suspension: null, lock: null };
+      // A lock that stood before the suspension still stands: reinstatement is no ownership proof.
+      return { ...state, status: state.lock ? 'locked' : 'active', suspension: null };
     case 'AppealSubmitted':
       return { ...state, appeals: { ...state.appeals, [event.data.appealId]: 'open' } };
     case 'AppealDecided':

@@ -63,7 +63,7 @@ function apply(view: Fields | null, e: DecodedAccountEvent): Fields | null {
     case 'AccountSuspended':
       return { ...view, status: 'suspended', suspension: { reason: event.data.reason, policyRef: event.data.policyRef, since: e.occurredAt } };
     case 'AccountReinstated':
-      return { ...view, status: 'active', suspension: null, lock: null };
+      return { ...view, status: view.lock ? 'locked' : 'active', suspension: null };
     case 'AccountDeletionScheduled':
       return { ...view, status: 'deletion_scheduled', deletionScheduledFor: event.data.executeAt };
     case 'AccountDeletionCancelled':

@@ -49,6 +49,8 @@ export function decideAppeal(state: AccountState, command: DecideAppeal): Accoun
     type: 'AppealDecided',
     data: { appealId: command.appealId, decision: command.decision, note: command.note },
   };
-  if (command.decision === 'uphold' || state.status !== 'suspended') return [decided];
+  if (command.decision === 'uphold') return [decided];
+  // Granting reinstates, so it needs a suspension to lift (not, say, a pending deletion).
+  if (state.status !== 'suspended') throw AccountErrors.invalidState(state);
   return [decided, { type: 'AccountReinstated', data: { reason: `appeal ${command.appealId} granted` } }];
 }

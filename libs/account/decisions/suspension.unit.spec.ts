@@ -1,4 +1,4 @@
-import { active, at, lockedManually, logIn, revoked, sessionStarted, signedIn, newSession, spec } from '../testing/fixtures';
+import { active, at, lockedForUnusualActivity, lockedManually, logIn, revoked, sessionStarted, signedIn, newSession, spec } from '../testing/fixtures';
 import {
   accountDeleted,
   appealDecided,
@@ -184,5 +184,28 @@ describe('LogIn around a suspension', () => {
 
   it('signs in after a granted appeal', () => {
     spec.given(...active, suspended, appealSubmitted('ap1'), appealDecided('ap1', 'reinstate'), reinstatedByAppeal('ap1')).when(logIn(true)).then(signedIn(session));
+  });
+});
+
+describe('reinstatement and the states around a suspension', () => {
+  it('leaves a lock that stood before the suspension standing', () => {
+    spec
+      .given(...active, lockedForUnusualActivity, suspended, reinstatedBySupport)
+      .when(logIn(true))
+      .thenThrows('account_locked', { unlock: 'verify_ownership' });
+  });
+
+  it('refuses to grant an appeal when there is no suspension left to lift', () => {
+    spec
+      .given(...active, suspended, appealSubmitted('ap1'), deletionScheduled('suspended'))
+      .when(decideAppeal('ap1', 'reinstate'))
+      .thenThrows('invalid_state', { status: 'deletion_scheduled' });
+  });
+
+  it('still lets support uphold it then', () => {
+    spec
+      .given(...active, suspended, appealSubmitted('ap1'), deletionScheduled('suspended'))
+      .when(decideAppeal('ap1', 'uphold'))
+      .then([appealDecided('ap1', 'uphold')]);
   });
 });
