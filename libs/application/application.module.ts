@@ -24,6 +24,8 @@ import { CREDENTIAL_HANDLERS } from './registry/credential.handlers';
 import { LIFECYCLE_HANDLERS } from './registry/lifecycle.handlers';
 import { PROFILE_HANDLERS } from './registry/profile.handlers';
 import { SecondFactors } from './shared/second-factor';
+import { UseRecorder } from './shared/use-recorder';
+import { EmailAddressedCommands } from './shared/email-addressed-commands';
 import { ChangePasswordHandler } from './change-password/change-password.handler';
 import { CompleteOwnershipVerificationHandler } from './complete-ownership-verification/complete-ownership-verification.handler';
 import { CompletePasswordResetHandler } from './complete-password-reset/complete-password-reset.handler';
@@ -37,7 +39,18 @@ import { AccountRepository } from './shared/account.repository';
 import { PasswordHasher } from './shared/password-hasher';
 import { Reservations } from './shared/reservations';
 
-const shared = [AccountRepository, AccountCommandRunner, Reservations, PasswordHasher, NewPassword, LoginThrottle, NewLogin, SecondFactors];
+const shared = [
+  AccountRepository,
+  AccountCommandRunner,
+  Reservations,
+  PasswordHasher,
+  NewPassword,
+  LoginThrottle,
+  NewLogin,
+  SecondFactors,
+  UseRecorder,
+  EmailAddressedCommands,
+];
 
 const handlers = [
   RegisterAccountHandler,

@@ -10,37 +10,30 @@ import { READ_STORE, WARDEN_CONFIG } from '../../infrastructure/tokens';
 import { AccountCommandRunner, type CommandOutcome } from '../shared/account-command-runner';
 import { newMailToken } from '../shared/mail-token-factory';
 import { NewPassword } from '../shared/new-password';
-import { normalizeEmail } from '../shared/normalize';
-import { Reservations } from '../shared/reservations';
+import { EmailAddressedCommands } from '../shared/email-addressed-commands';
 import { hashRecoveryCode } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
-import { withUniformTiming } from '../shared/uniform-timing';
 import { CompleteAccountRecoveryCommand, DecideRecoveryCaseCommand, RequestAccountRecoveryCommand } from './account-recovery.commands';
 
 /** Always "accepted", in the same time, whether or not the address has an account with 2FA. */
 @CommandHandler(RequestAccountRecoveryCommand)
 export class RequestAccountRecoveryHandler implements ICommandHandler<RequestAccountRecoveryCommand, void> {
   constructor(
-    private readonly runner: AccountCommandRunner,
-    private readonly reservations: Reservations,
+    private readonly byEmail: EmailAddressedCommands,
     private readonly keys: ServiceKeys,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 
   execute({ email, meta }: RequestAccountRecoveryCommand): Promise<void> {
-    return withUniformTiming(this.config.uniformResponseMs, async () => {
-      const accountId = await this.reservations.holder('email', normalizeEmail(email));
-      if (!accountId) return;
-      await this.runner.run(
-        accountId,
-        (_state, now) => ({
-          type: 'RequestAccountRecovery',
-          now: now.toISOString(),
-          recovery: newMailToken(this.keys, 'recover-account', accountId, now, this.config.accountRecoveryTtlSeconds),
-        }),
-        meta,
-      );
-    });
+    return this.byEmail.run(
+      email,
+      (accountId, now) => ({
+        type: 'RequestAccountRecovery',
+        now: now.toISOString(),
+        recovery: newMailToken(this.keys, 'recover-account', accountId, now, this.config.accountRecoveryTtlSeconds),
+      }),
+      meta,
+    );
   }
 }
 

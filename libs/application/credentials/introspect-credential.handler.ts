@@ -1,10 +1,9 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
-import { CLOCK, WARDEN_CONFIG } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
-import { AccountCommandRunner } from '../shared/account-command-runner';
+import { WARDEN_CONFIG } from '../../infrastructure/tokens';
 import { AccountRepository } from '../shared/account.repository';
+import { UseRecorder } from '../shared/use-recorder';
 import { accountOfSecret, findCredential } from './credential-secret';
 import { IntrospectCredentialQuery } from './credentials.queries';
 
@@ -22,12 +21,9 @@ const INACTIVE: CredentialIntrospection = { active: false };
  */
 @QueryHandler(IntrospectCredentialQuery)
 export class IntrospectCredentialHandler implements IQueryHandler<IntrospectCredentialQuery, CredentialIntrospection> {
-  private readonly logger = new Logger('credential-introspection');
-
   constructor(
     private readonly repository: AccountRepository,
-    private readonly runner: AccountCommandRunner,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly uses: UseRecorder,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 
@@ -38,23 +34,15 @@ export class IntrospectCredentialHandler implements IQueryHandler<IntrospectCred
     if (state.status !== 'active') return INACTIVE;
     const credential = findCredential(state, secret);
     if (!credential) return INACTIVE;
-    const touchMs = this.config.credentials.touchSeconds * 1000;
-    if (credential.lastUsedAt === null || this.clock.now().getTime() - Date.parse(credential.lastUsedAt) >= touchMs) {
-      await this.recordUse(accountId, credential.credentialId);
-    }
-    return { active: true, accountId, credentialId: credential.credentialId };
-  }
-
-  /** Best effort: failing to record a use must not fail the introspection. */
-  private async recordUse(accountId: string, credentialId: string): Promise<void> {
-    try {
-      await this.runner.run(
-        accountId,
-        (_s, now) => ({ type: 'TouchCredential', now: now.toISOString(), credentialId, minIntervalSeconds: this.config.credentials.touchSeconds }),
-        { correlationId: `introspect-${credentialId}`, actor: { type: 'system', id: 'introspection' } },
-      );
-    } catch (error) {
-      this.logger.warn(`could not record use of a credential: ${error instanceof Error ? error.name : 'unknown error'}`);
-    }
+    const { credentialId } = credential;
+    const minIntervalSeconds = this.config.credentials.touchSeconds;
+    await this.uses.recordIfDue(
+      accountId,
+      credential.lastUsedAt,
+      minIntervalSeconds,
+      (now) => ({ type: 'TouchCredential', now, credentialId, minIntervalSeconds }),
+      `credential ${credentialId}`,
+    );
+    return { active: true, accountId, credentialId };
   }
 }

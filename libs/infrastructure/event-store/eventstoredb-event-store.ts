@@ -29,6 +29,7 @@ import {
 } from './event-store.port';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { DEFAULT_RETRY_DELAY_MS, reportToConsole, type SubscriptionOptions } from './subscription-options';
+import { SubscriptionSet } from './subscription-set';
 
 export interface EventStoreDbEventStoreOptions extends SubscriptionOptions {
   /** Events per read of $all; system events are filtered out of each page here. */
@@ -42,7 +43,7 @@ export interface EventStoreDbEventStoreOptions extends SubscriptionOptions {
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EsdbClient;
-  private readonly subscriptions = new Set<EsdbCatchUpSubscription>();
+  private readonly subscriptions = new SubscriptionSet<EsdbCatchUpSubscription>();
   private readonly options: Required<EventStoreDbEventStoreOptions>;
 
   /** `connection`: an `esdb://…` connection string, or a client (tests). */
@@ -135,13 +136,7 @@ export class EventStoreDbEventStore implements EventStore {
       handler,
       { retryDelayMs: this.options.retryDelayMs, onError: this.options.onError },
     );
-    this.subscriptions.add(subscription);
-    return {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
+    return this.subscriptions.track(subscription);
   }
 
   /** The newest user event's position: $all ends in system events more often than not. */
@@ -163,9 +158,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** Stops this store's subscriptions (after their in-flight handlers), then disconnects. */
   async close(): Promise<void> {
-    const running = [...this.subscriptions];
-    this.subscriptions.clear();
-    await Promise.all(running.map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     await this.client.dispose();
   }
 

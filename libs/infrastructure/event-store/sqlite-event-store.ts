@@ -17,6 +17,7 @@ import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { PollingSubscription } from './polling-subscription';
 import { EVENTS_SCHEMA, type EventRow, fromRow, type InsertParams, sequenceOf, toInsertParams } from './sqlite-event-row';
 import { DEFAULT_RETRY_DELAY_MS, reportToConsole, type SubscriptionOptions } from './subscription-options';
+import { SubscriptionSet } from './subscription-set';
 
 export interface SqliteEventStoreOptions extends SubscriptionOptions {
   /** How often a caught-up subscription looks for events appended by other processes. */
@@ -44,7 +45,7 @@ const UNLIMITED = -1;
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly subscriptions = new Set<PollingSubscription>();
+  private readonly subscriptions = new SubscriptionSet<PollingSubscription>();
   private readonly options: Required<SqliteEventStoreOptions>;
   private readonly appendInTransaction: Database.Transaction<
     (streamId: string, events: EventToAppend[], expected: ExpectedRevision) => RecordedEvent[]
@@ -121,13 +122,7 @@ export class SqliteEventStore implements EventStore {
         onError: this.options.onError,
       },
     );
-    this.subscriptions.add(subscription);
-    return {
-      stop: async () => {
-        this.subscriptions.delete(subscription);
-        await subscription.stop();
-      },
-    };
+    return this.subscriptions.track(subscription);
   }
 
   async headPosition(): Promise<Position | undefined> {
@@ -141,9 +136,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Stops this store's subscriptions (after their in-flight handlers), then closes the file. */
   async close(): Promise<void> {
-    const running = [...this.subscriptions];
-    this.subscriptions.clear();
-    await Promise.all(running.map((subscription) => subscription.stop()));
+    await this.subscriptions.stopAll();
     if (this.db.open) this.db.close();
   }
 
