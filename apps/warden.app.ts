@@ -15,6 +15,8 @@ import { ProjectorModule } from './projector/projector.module';
 import type { Role } from './roles';
 import { WorkerModule } from './worker/worker.module';
 import { createLogger, NestPinoLogger } from './logging';
+import { WardenMetrics } from '../libs/infrastructure/metrics/warden-metrics';
+import { serveMetrics } from './metrics-server';
 
 export interface RunningWarden {
   app: NestExpressApplication | null;
@@ -56,7 +58,16 @@ export async function createWarden(config: WardenConfig, roles: Role[], options:
     }
     const context = await NestFactory.createApplicationContext(root, { logger });
     await context.init();
-    return { app: null, services, close: async () => { await context.close(); await services.close(); } };
+    const metricsServer = config.metricsPort ? await serveMetrics(context.get(WardenMetrics), config.metricsPort) : undefined;
+    return {
+      app: null,
+      services,
+      close: async () => {
+        await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
+        await context.close();
+        await services.close();
+      },
+    };
   } catch (error) {
     await services.close();
     throw error;

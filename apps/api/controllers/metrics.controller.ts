@@ -8,7 +8,7 @@ import type { ReadStore } from '../../../libs/infrastructure/read-store/read-sto
 import { CLOCK, EVENT_STORE, JOB_QUEUE, READ_STORE } from '../../../libs/infrastructure/tokens';
 import type { Clock } from '../../../libs/shared/clock';
 import { ACCOUNT_PROJECTIONS } from '../../../projections/account-projections';
-import { mailReactor } from '../../../projections/mail-reactor/mail.reactor';
+import { reactors } from '../../../projections/reactors';
 import { MAIL_QUEUE } from '../../../projections/mail-reactor/mail-triggers';
 import { projectionLag } from '../../../projections/projection-lag';
 
@@ -29,8 +29,8 @@ export class MetricsController implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    // Both runners of apps/projector: the read models and the mail reactor.
-    const projections = [...ACCOUNT_PROJECTIONS, mailReactor(this.queue)];
+    // Both runners of apps/projector: the read models and the reactors.
+    const projections = [...ACCOUNT_PROJECTIONS, ...reactors(this.queue)];
     this.metrics.observeQueue(MAIL_QUEUE, () => this.queue.stats(MAIL_QUEUE));
     this.metrics.observeProjectionLag(() => projectionLag(this.events, this.store, projections, this.clock.now()));
   }

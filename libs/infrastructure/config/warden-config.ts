@@ -41,6 +41,8 @@ export interface WardenConfig {
   projector: { pollIntervalMs: number; batchSize: number };
   minPositionWaitMs: number;
   logLevel: string;
+  /** Serves /metrics from processes without the api role (projector, worker); off when unset. */
+  metricsPort?: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -113,5 +115,6 @@ export function loadConfig(env: Env = process.env): WardenConfig {
     projector: { pollIntervalMs: int(env, 'PROJECTOR_POLL_MS', 50, 1), batchSize: int(env, 'PROJECTOR_BATCH', 200, 1) },
     minPositionWaitMs: int(env, 'MIN_POSITION_WAIT_MS', 2000, 0),
     logLevel: env.LOG_LEVEL || 'info',
+    metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1) : undefined,
   };
 }
