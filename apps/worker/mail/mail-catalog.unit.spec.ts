@@ -1,50 +1,25 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AccountEvent } from '../../../libs/account/account.events';
-import { type AccountState, initialState } from '../../../libs/account/account.state';
-import { MailTokens, type MailTokenPurpose, accountOfToken } from '../../../libs/infrastructure/crypto/tokens';
+import { type MailTokenPurpose, accountOfToken } from '../../../libs/infrastructure/crypto/tokens';
 import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
 import { MAIL_TRIGGERS } from '../../../projections/mail-reactor/mail-triggers';
-import { MAIL_CATALOG, type MailContext } from './mail-catalog';
+import { MAIL_CATALOG } from './mail-catalog';
 import { formatUtc, formatValidity } from './mail-format';
-import { renderMail } from './mail-templates';
+import {
+  ACCOUNT_ID,
+  annsAccount,
+  AT,
+  AT_READABLE,
+  composeRequiredMail,
+  context,
+  decoded,
+  PUBLIC_URL,
+  TOKEN_ID,
+  tokens,
+} from './testing/mail-fixtures';
 
-const ACCOUNT_ID = '6f1c2a8e-4b7d-4e0a-9c3f-2d5b8a1e7f40';
-const TOKEN_ID = 'a3e1d2c4-5b6f-4a7e-8d9c-0b1a2c3d4e5f';
-const AT = '2025-03-05T14:07:31.000Z';
-const AT_READABLE = '5 March 2025 at 14:07 UTC';
-const PUBLIC_URL = 'https://warden.test';
-const tokens = new MailTokens(Buffer.alloc(32, 7));
-const context: MailContext = { publicUrl: PUBLIC_URL, tokens };
-
-const account: AccountState = {
-  ...initialState(),
-  exists: true,
-  accountId: ACCOUNT_ID,
-  status: 'active',
-  email: 'ann.now@example.com',
-  displayName: '<b>Ann</b>',
-  emailVerified: true,
-};
-
-const CAUSATION = 'c';
-
-/** The event as the mail worker reads it; `revision` and `causationId` place it in the stream. */
-function decoded(event: AccountEvent, { revision = 3, causationId = CAUSATION } = {}): DecodedAccountEvent {
-  return {
-    streamId: `account-${ACCOUNT_ID}`,
-    revision,
-    position: '00000000000000000042',
-    eventId: 'e0e0e0e0-0000-4000-8000-000000000001',
-    type: event.type,
-    schemaVersion: 1,
-    occurredAt: AT,
-    data: event.data as unknown as DecodedAccountEvent['data'],
-    metadata: { correlationId: 'c', causationId, actor: { type: 'service', id: 'test' }, prevHash: '', hash: '' },
-    accountId: ACCOUNT_ID,
-    event,
-  };
-}
+const account = annsAccount({ email: 'ann.now@example.com', emailVerified: true });
 
 const issued = (ttlSeconds: number) => ({
   tokenId: TOKEN_ID,
@@ -291,9 +266,7 @@ function linkIn(text: string, link: ExpectedLink): string {
 
 describe('mail catalog', () => {
   describe.each(CASES)('$name', (c) => {
-    const plan = MAIL_CATALOG[c.trigger](decoded(c.event), account, context, c.previous ?? null);
-    if (!plan) throw new Error(`${c.name}: no mail planned`);
-    const mail = renderMail(plan.template ?? c.trigger, plan.vars);
+    const { plan, mail } = composeRequiredMail(c.trigger, decoded(c.event), account, c.previous ?? null);
 
     it('goes to the right address with the right subject', () => {
       expect(plan.template ?? c.trigger).toBe(c.renders);

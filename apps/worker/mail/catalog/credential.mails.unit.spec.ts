@@ -1,51 +1,18 @@
 import type { AccountEvent } from '../../../../libs/account/account.events';
-import { type AccountState, initialState } from '../../../../libs/account/account.state';
-import { MailTokens } from '../../../../libs/infrastructure/crypto/tokens';
-import type { DecodedAccountEvent } from '../../../../libs/infrastructure/event-codec/account-event.codec';
 import { MAIL_TRIGGERS } from '../../../../projections/mail-reactor/mail-triggers';
-import { MAIL_CATALOG, type MailContext } from '../mail-catalog';
-import { renderMail } from '../mail-templates';
+import { annsAccount, AT_READABLE, composerFor, PUBLIC_URL } from '../testing/mail-fixtures';
 
-const ACCOUNT_ID = '6f1c2a8e-4b7d-4e0a-9c3f-2d5b8a1e7f40';
 const CREDENTIAL_ID = '0b9e8d7c-6a5f-4e3d-8c2b-1a0f9e8d7c6b';
-const AT = '2025-03-05T14:07:31.000Z';
-const AT_READABLE = '5 March 2025 at 14:07 UTC';
-const PUBLIC_URL = 'https://warden.test';
-const context: MailContext = { publicUrl: PUBLIC_URL, tokens: new MailTokens(Buffer.alloc(32, 7)) };
 
-const account: AccountState = {
-  ...initialState(),
-  exists: true,
-  accountId: ACCOUNT_ID,
-  status: 'active',
+const account = annsAccount({
   email: 'ann@example.com',
-  displayName: '<b>Ann</b>',
   passwordChangedAt: '2024-09-01T08:00:00.000Z',
   credentials: {
     [CREDENTIAL_ID]: { credentialId: CREDENTIAL_ID, label: 'CI <deploy> bot', prefix: 'wdn_9f8e7d6c', secretHash: 'f'.repeat(64), lastUsedAt: null },
   },
-};
+});
 
-function decoded(event: AccountEvent): DecodedAccountEvent {
-  return {
-    streamId: `account-${ACCOUNT_ID}`,
-    revision: 9,
-    position: '00000000000000000042',
-    eventId: 'e0e0e0e0-0000-4000-8000-000000000001',
-    type: event.type,
-    schemaVersion: 1,
-    occurredAt: AT,
-    data: event.data as unknown as DecodedAccountEvent['data'],
-    metadata: { correlationId: 'c', causationId: 'c', actor: { type: 'service', id: 'test' }, prevHash: '', hash: '' },
-    accountId: ACCOUNT_ID,
-    event,
-  };
-}
-
-const compose = (template: string, event: AccountEvent, state = account) => {
-  const plan = MAIL_CATALOG[template](decoded(event), state, context, null);
-  return plan && { plan, mail: renderMail(plan.template ?? template, plan.vars) };
-};
+const compose = composerFor(account, { revision: 9 });
 
 const regenerated: AccountEvent = { type: 'CredentialRegenerated', data: { credentialId: CREDENTIAL_ID, prefix: 'wdn_1a2b3c4d', secretHash: 'e'.repeat(64) } };
 const reminded: AccountEvent = { type: 'PasswordAgeReminded', data: { passwordChangedAt: '2024-09-01T08:00:00.000Z', ageDays: 185 } };

@@ -1,51 +1,18 @@
 import type { AccountEvent } from '../../../../libs/account/account.events';
-import { type AccountState, initialState } from '../../../../libs/account/account.state';
 import { ERASED } from '../../../../libs/infrastructure/crypto/personal-data';
-import { MailTokens } from '../../../../libs/infrastructure/crypto/tokens';
-import type { DecodedAccountEvent } from '../../../../libs/infrastructure/event-codec/account-event.codec';
 import { MAIL_TRIGGERS } from '../../../../projections/mail-reactor/mail-triggers';
-import { MAIL_CATALOG, type MailContext } from '../mail-catalog';
-import { renderMail } from '../mail-templates';
+import { MAIL_CATALOG } from '../mail-catalog';
+import { ACCOUNT_ID, annsAccount, AT, AT_READABLE, type ComposedMail, composerFor } from '../testing/mail-fixtures';
 
-const ACCOUNT_ID = '6f1c2a8e-4b7d-4e0a-9c3f-2d5b8a1e7f40';
 const APPEAL_ID = '0b9e8d7c-6a5f-4e3d-8c2b-1a0f9e8d7c6b';
-const AT = '2025-03-05T14:07:31.000Z';
-const AT_READABLE = '5 March 2025 at 14:07 UTC';
-const context: MailContext = { publicUrl: 'https://warden.test', tokens: new MailTokens(Buffer.alloc(32, 7)) };
 
-const account: AccountState = {
-  ...initialState(),
-  exists: true,
-  accountId: ACCOUNT_ID,
-  status: 'suspended',
-  email: 'ann.now@example.com',
-  displayName: '<b>Ann</b>',
-  emailVerified: true,
-};
+const account = annsAccount({ status: 'suspended', email: 'ann.now@example.com', emailVerified: true });
 
-function decoded(event: AccountEvent): DecodedAccountEvent {
-  return {
-    streamId: `account-${ACCOUNT_ID}`,
-    revision: 9,
-    position: '00000000000000000042',
-    eventId: 'e0e0e0e0-0000-4000-8000-000000000001',
-    type: event.type,
-    schemaVersion: 1,
-    occurredAt: AT,
-    data: event.data as unknown as DecodedAccountEvent['data'],
-    metadata: { correlationId: 'c', causationId: 'c', actor: { type: 'support', id: 'agent-7' }, prevHash: '', hash: '' },
-    accountId: ACCOUNT_ID,
-    event,
-  };
-}
-
-const compose = (template: string, event: AccountEvent, state = account) => {
-  const plan = MAIL_CATALOG[template](decoded(event), state, context, null);
-  return plan && { plan, mail: renderMail(plan.template ?? template, plan.vars) };
-};
+/** Lifecycle events are support's doing. */
+const compose = composerFor(account, { revision: 9, actor: { type: 'support', id: 'agent-7' } });
 
 /** Both parts of a composed mail, for "never contains" checks. */
-const parts = (composed: NonNullable<ReturnType<typeof compose>>) => `${composed.mail.subject}\n${composed.mail.text}\n${composed.mail.html}`;
+const parts = (composed: ComposedMail) => `${composed.mail.subject}\n${composed.mail.text}\n${composed.mail.html}`;
 
 const STAFF_REASON = 'internal: flagged by the spam classifier, case 881';
 const STAFF_NOTE = 'internal: the classifier was right, see case 881';

@@ -1,62 +1,42 @@
 import type { AccountEvent } from '../../../../libs/account/account.events';
-import { type AccountState, initialState } from '../../../../libs/account/account.state';
 import { ERASED } from '../../../../libs/infrastructure/crypto/personal-data';
-import { MailTokens, accountOfToken } from '../../../../libs/infrastructure/crypto/tokens';
+import { accountOfToken } from '../../../../libs/infrastructure/crypto/tokens';
 import type { DecodedAccountEvent } from '../../../../libs/infrastructure/event-codec/account-event.codec';
 import { MAIL_TRIGGERS, SECOND_MAILS, mailJobsFor } from '../../../../projections/mail-reactor/mail-triggers';
-import { MAIL_CATALOG, type MailContext } from '../mail-catalog';
-import { renderMail } from '../mail-templates';
+import { MAIL_CATALOG } from '../mail-catalog';
+import {
+  ACCOUNT_ID,
+  annsAccount,
+  AT,
+  composeRequiredMail,
+  context,
+  decoded,
+  EVENT_ID,
+  PUBLIC_URL,
+  TOKEN_ID,
+  tokens,
+} from '../testing/mail-fixtures';
 import { maskEmail } from './profile.mails';
 
-const ACCOUNT_ID = '6f1c2a8e-4b7d-4e0a-9c3f-2d5b8a1e7f40';
-const EVENT_ID = 'e0e0e0e0-0000-4000-8000-000000000001';
-const TOKEN_ID = 'a3e1d2c4-5b6f-4a7e-8d9c-0b1a2c3d4e5f';
-const AT = '2025-03-05T14:07:31.000Z';
-const PUBLIC_URL = 'https://warden.test';
-const tokens = new MailTokens(Buffer.alloc(32, 7));
-const context: MailContext = { publicUrl: PUBLIC_URL, tokens };
+const account = annsAccount({ email: 'ann.old@example.com' });
 
-const account: AccountState = {
-  ...initialState(),
-  exists: true,
-  accountId: ACCOUNT_ID,
-  status: 'active',
-  email: 'ann.old@example.com',
-  displayName: '<b>Ann</b>',
-};
-
-const requested = (overrides: Partial<Extract<AccountEvent, { type: 'EmailChangeRequested' }>['data']> = {}): DecodedAccountEvent => {
-  const event: AccountEvent = {
-    type: 'EmailChangeRequested',
-    data: {
-      tokenId: TOKEN_ID,
-      tokenHash: 'f'.repeat(64),
-      expiresAt: new Date(Date.parse(AT) + 86400_000).toISOString(),
-      newEmail: 'ann.new@example.org',
-      currentEmail: 'ann.old@example.com',
-      ...overrides,
+const requested = (overrides: Partial<Extract<AccountEvent, { type: 'EmailChangeRequested' }>['data']> = {}): DecodedAccountEvent =>
+  decoded(
+    {
+      type: 'EmailChangeRequested',
+      data: {
+        tokenId: TOKEN_ID,
+        tokenHash: 'f'.repeat(64),
+        expiresAt: new Date(Date.parse(AT) + 86400_000).toISOString(),
+        newEmail: 'ann.new@example.org',
+        currentEmail: 'ann.old@example.com',
+        ...overrides,
+      },
     },
-  };
-  return {
-    streamId: `account-${ACCOUNT_ID}`,
-    revision: 5,
-    position: '00000000000000000042',
-    eventId: EVENT_ID,
-    type: event.type,
-    schemaVersion: 1,
-    occurredAt: AT,
-    data: event.data as unknown as DecodedAccountEvent['data'],
-    metadata: { correlationId: 'c', causationId: 'c', actor: { type: 'service', id: 'test' }, prevHash: '', hash: '' },
-    accountId: ACCOUNT_ID,
-    event,
-  };
-};
+    { revision: 5 },
+  );
 
-const compose = (template: string, event = requested()) => {
-  const plan = MAIL_CATALOG[template](event, account, context, null);
-  if (!plan) throw new Error(`${template}: no mail planned`);
-  return { plan, mail: renderMail(plan.template ?? template, plan.vars) };
-};
+const compose = (template: string, event = requested()) => composeRequiredMail(template, event, account);
 
 describe('email change mails', () => {
   it('are two jobs of one EmailChangeRequested: the link (job id = event id) and the notice (<event id>:<template>)', () => {
