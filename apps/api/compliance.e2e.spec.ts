@@ -1,22 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Response, Test } from 'supertest';
+import type { Response } from 'supertest';
 import type { HistoryLine } from '../../libs/application/compliance/account-history';
 import { DataKeyring } from '../../libs/infrastructure/crypto/data-keyring';
 import { accountStream } from '../../libs/infrastructure/event-codec/account-streams';
 import { GENESIS_HASH } from '../../libs/infrastructure/event-store/hash-chain';
 import { bearer, CLIENT, startWarden, type TestWarden } from '../testing/warden-harness';
-import { authPost, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
-
-/** The raw body as a string, whatever its content type (superagent leaves application/x-ndjson unparsed). */
-const asText = (req: Test) =>
-  req.buffer(true).parse((res, done) => {
-    let body = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (body += chunk));
-    res.on('end', () => done(null, body));
-  });
+import { asText, authPost, complianceGet, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 
 const lastFolded = (lines: HistoryLine[], asOf: string) =>
   Math.max(...lines.filter((l) => Date.parse(l.occurredAt) <= Date.parse(asOf)).map((l) => l.revision));
@@ -28,7 +19,7 @@ describe('compliance over HTTP', () => {
   });
   afterAll(() => w.close());
 
-  const get = (path: string) => w.http.get(path).set('Authorization', bearer('compliance')).set('X-Actor', 'auditor-9');
+  const get = (path: string) => complianceGet(w, path);
   const historyOf = async (accountId: string, query = '') => {
     const res: Response = await asText(get(`/v1/compliance/accounts/${accountId}/history${query}`));
     const text = res.body as string;

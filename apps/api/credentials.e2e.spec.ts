@@ -1,10 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { hashToken } from '../../libs/infrastructure/crypto/tokens';
 import { PASSWORD_AGE_QUEUE, PasswordAgeReminderJob } from '../worker/scheduled/password-age-reminder.job';
 import { authPost, logIn, mailTo, register, supportGet, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { readOutbox } from '../testing/outbox';
-import { bearer, startWarden, type TestWarden } from '../testing/warden-harness';
+import { bearer, startWarden, storedBytes, type TestWarden } from '../testing/warden-harness';
 
 const SECRET_FORMAT = /^wdn_[0-9a-f]{8}_[A-Za-z0-9_-]{64}$/;
 
@@ -15,15 +13,6 @@ interface Listed {
   createdAt: string;
   rotatedAt: string | null;
   lastUsedAt: string | null;
-}
-
-/** Every file of the data directory but the outbox and the keys: events, read models, queue, idempotency. */
-function storedBytes(dataDir: string): string {
-  const skip = new Set(['outbox', 'api-keys.txt', 'master.key']);
-  return readdirSync(dataDir)
-    .filter((name) => !skip.has(name) && statSync(join(dataDir, name)).isFile())
-    .map((name) => readFileSync(join(dataDir, name)).toString('latin1'))
-    .join('\n');
 }
 
 const streamTypes = async (w: TestWarden, accountId: string) =>

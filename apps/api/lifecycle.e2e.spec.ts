@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Response, Test } from 'supertest';
+import type { Response } from 'supertest';
 import type { RecordedEvent } from '../../libs/shared/envelope';
 import { PERSONAL_FIELDS, type AccountEventType } from '../../libs/account/account.events';
 import type { HistoryLine } from '../../libs/application/compliance/account-history';
@@ -16,7 +16,9 @@ import { SESSIONS, type SessionDoc } from '../../projections/sessions/session-vi
 import { formatUtc } from '../worker/mail/mail-format';
 import { readOutbox, tokenFromLink } from '../testing/outbox';
 import {
+  asText,
   authPost,
+  complianceGet,
   introspect,
   logIn,
   mailTo,
@@ -30,15 +32,6 @@ import {
 import { bearer, startWarden, type TestWarden } from '../testing/warden-harness';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The raw body as a string (superagent leaves application/x-ndjson unparsed). */
-const asText = (req: Test) =>
-  req.buffer(true).parse((res, done) => {
-    let body = '';
-    res.setEncoding('utf8');
-    res.on('data', (chunk: string) => (body += chunk));
-    res.on('end', () => done(null, body));
-  });
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -286,9 +279,7 @@ describe('suspension, appeals and deletion over HTTP', () => {
       });
 
       it('answers the compliance history with every event, every personal field "[erased]", and an intact chain', async () => {
-        const history: Response = await asText(
-          w.http.get(`/v1/compliance/accounts/${accountId}/history`).set('Authorization', bearer('compliance')).set('X-Actor', 'auditor-9'),
-        );
+        const history: Response = await asText(complianceGet(w, `/v1/compliance/accounts/${accountId}/history`));
         expect(history.status).toBe(200);
         const lines = (history.body as string).split('\n').filter(Boolean).map((l) => JSON.parse(l) as HistoryLine);
         expect(lines.map((l) => l.eventId)).toEqual(stored.map((e) => e.eventId));
@@ -305,10 +296,7 @@ describe('suspension, appeals and deletion over HTTP', () => {
         expect(erasedFields).toBeGreaterThanOrEqual(8);
         expect(lines.filter((l) => l.client).length).toBeGreaterThanOrEqual(3);
         expect(history.body as string).not.toContain(tag);
-        const integrity = await w.http
-          .get(`/v1/compliance/accounts/${accountId}/integrity`)
-          .set('Authorization', bearer('compliance'))
-          .set('X-Actor', 'auditor-9');
+        const integrity = await complianceGet(w, `/v1/compliance/accounts/${accountId}/integrity`);
         expect(integrity.body).toMatchObject({ valid: true, events: stored.length });
       });
 

@@ -1,17 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readOutbox, tokenFromLink } from '../testing/outbox';
 import { authPost, introspect, logIn, mailTo, PASSWORD, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
-import { CLIENT, KEYS, startWarden, type TestWarden } from '../testing/warden-harness';
-
-/** Every file of the data directory but the outbox (mail carries links by design) and the keys. */
-function storedBytes(dataDir: string): string {
-  const skip = new Set(['outbox', 'api-keys.txt', 'master.key']);
-  return readdirSync(dataDir)
-    .filter((name) => !skip.has(name) && statSync(join(dataDir, name)).isFile())
-    .map((name) => readFileSync(join(dataDir, name)).toString('latin1'))
-    .join('\n');
-}
+import { CLIENT, KEYS, startWarden, storedBytes, type TestWarden } from '../testing/warden-harness';
 
 describe('no password, token or secret in any event, read model, job, log line or error', () => {
   let w: TestWarden;

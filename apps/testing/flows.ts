@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Test } from 'supertest';
 import { bearer, CLIENT, type TestWarden } from './warden-harness';
 import { tokenFromLink, waitForMail, type OutboxMail } from './outbox';
 
@@ -15,6 +16,9 @@ export const supportGet = (w: TestWarden, path: string) => w.http.get(path).set(
 export const supportPost = (w: TestWarden, path: string, body: object = {}) =>
   w.http.post(path).set('Authorization', bearer('support')).set('X-Actor', 'agent-7').send(body);
 
+export const complianceGet = (w: TestWarden, path: string) =>
+  w.http.get(path).set('Authorization', bearer('compliance')).set('X-Actor', 'auditor-9');
+
 export const register = (w: TestWarden, email: string, extra: Record<string, unknown> = {}) =>
   authPost(w, '/v1/accounts', { email, password: PASSWORD, displayName: 'Ann Lee', context: CLIENT, ...extra });
 
@@ -22,6 +26,15 @@ export const logIn = (w: TestWarden, email: string, password = PASSWORD, context
   authPost(w, '/v1/logins', { email, password, context });
 
 export const introspect = (w: TestWarden, sessionToken: string) => authPost(w, '/v1/sessions/introspect', { sessionToken });
+
+/** The raw body as a string, whatever its content type (superagent leaves application/x-ndjson unparsed). */
+export const asText = (req: Test) =>
+  req.buffer(true).parse((res, done) => {
+    let body = '';
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (body += chunk));
+    res.on('end', () => done(null, body));
+  });
 
 /** Waits for the mail with this subject sent to this address. */
 export const mailTo = (w: TestWarden, email: string, subject: string | RegExp): Promise<OutboxMail> =>

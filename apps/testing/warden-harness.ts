@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
@@ -18,6 +18,18 @@ export interface TestWarden {
 }
 
 export const newDataDir = () => mkdtempSync(join(tmpdir(), 'warden-e2e-'));
+
+/**
+ * Every file of a data directory but the outbox (mail carries links by design) and the keys,
+ * as one string: events, read models, queue, idempotency. For "no secret is stored" checks.
+ */
+export function storedBytes(dataDir: string): string {
+  const skip = new Set(['outbox', 'api-keys.txt', 'master.key']);
+  return readdirSync(dataDir)
+    .filter((name) => !skip.has(name) && statSync(join(dataDir, name)).isFile())
+    .map((name) => readFileSync(join(dataDir, name)).toString('latin1'))
+    .join('\n');
+}
 
 /**
  * The real Nest app on the embedded stores (SQLite files, SQLite queue, .eml outbox) in a

@@ -6,7 +6,6 @@ import {
   happened,
   lockedForUnusualActivity,
   lockedManually,
-  lockLink,
   logIn,
   loginFailed,
   newSession,
@@ -120,7 +119,7 @@ describe('LogIn: unusual activity', () => {
   const failedAt = (minute: number) => logIn(false, { now: at(minute) });
   const lockedAndSignedOut = (...sessionIds: string[]): AccountEvent[] => [
     loginFailed,
-    { type: 'AccountLocked', data: { reason: 'unusual_activity', note: null, ownershipVerification: lockLink } },
+    lockedForUnusualActivity,
     ...revoked('account_locked', ...sessionIds),
   ];
 

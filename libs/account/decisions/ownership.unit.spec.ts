@@ -1,5 +1,4 @@
 import type { CompleteOwnershipVerification } from '../account.commands';
-import type { AccountEvent } from '../account.events';
 import {
   active,
   at,
@@ -18,9 +17,8 @@ import {
   token,
   unlockedByLink,
   verificationRequested,
+  verifiedByLink,
 } from '../testing/fixtures';
-
-const verifiedByLink: AccountEvent = { type: 'OwnershipVerified', data: { method: 'ownership_link' } };
 
 describe('RequestOwnershipVerification', () => {
   const request = { type: 'RequestOwnershipVerification' as const, now: at(5), verification: token('ov') };

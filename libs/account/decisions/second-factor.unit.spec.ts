@@ -23,6 +23,7 @@ import {
   totpVerified,
   unlockedByLink,
   unlockedByReset,
+  verifiedByLink,
   withTotp,
 } from '../testing/fixtures';
 
@@ -53,7 +54,7 @@ const flows: Array<{
     purpose: 'ownership',
     link: ownershipRequested('ov'),
     complete: (secondFactor) => ({ type: 'CompleteOwnershipVerification', now: at(30), tokenHash: 'hash-ov', secondFactor }),
-    onActive: [{ type: 'OwnershipVerified', data: { method: 'ownership_link' } }],
+    onActive: [verifiedByLink],
     onUnusualActivityLock: unlockedByLink,
   },
 ];

@@ -106,8 +106,10 @@ export const lockedManually: AccountEvent = {
   data: { reason: 'manual', note: 'chargeback fraud', ownershipVerification: null },
 };
 export const unlockedBySupport: AccountEvent = { type: 'AccountUnlocked', data: { reason: 'identity checked by phone' } };
+/** The owner opened an ownership link. */
+export const verifiedByLink: AccountEvent = { type: 'OwnershipVerified', data: { method: 'ownership_link' } };
 export const unlockedByLink: AccountEvent[] = [
-  { type: 'OwnershipVerified', data: { method: 'ownership_link' } },
+  verifiedByLink,
   { type: 'AccountUnlocked', data: { reason: 'ownership verified (ownership link)' } },
 ];
 export const unlockedByReset: AccountEvent[] = [

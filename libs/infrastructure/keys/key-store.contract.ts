@@ -3,6 +3,7 @@
 // start with keyStoreContractPrefix so a spec can clean up what this run left behind.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { KeyAlreadyExistsError, type KeyStore } from './key-store.port';
+import { openForSuite } from '../../shared/testing/suite-resource';
 
 export const keyStoreContractPrefix = `ksc-${randomBytes(4).toString('hex')}-`;
 
@@ -10,7 +11,6 @@ const RACERS = 8;
 
 export function describeKeyStoreContract(name: string, create: () => Promise<KeyStore>): void {
   describe(name, () => {
-    let store: KeyStore;
     const account = (): string => `${keyStoreContractPrefix}${randomUUID()}`;
     const key = (): Buffer => randomBytes(48);
     const at = new Date('2025-03-01T12:00:00.000Z');
@@ -26,26 +26,21 @@ export function describeKeyStoreContract(name: string, create: () => Promise<Key
       }
     };
 
-    beforeAll(async () => {
-      store = await create();
-    });
-    afterAll(async () => {
-      await store?.close();
-    });
+    const store = openForSuite(create);
 
     it('answers ping', async () => {
-      await expect(store.ping()).resolves.toBeUndefined();
+      await expect(store().ping()).resolves.toBeUndefined();
     });
 
     it('knows nothing of an unknown account', async () => {
-      expect(await store.get(account())).toBeNull();
+      expect(await store().get(account())).toBeNull();
     });
 
     it('gives back the wrapped key it stored, byte for byte', async () => {
       const id = account();
       const every = Buffer.from(Array.from({ length: 256 }, (_, i) => i));
-      await store.create(id, every);
-      const stored = await store.get(id);
+      await store().create(id, every);
+      const stored = await store().get(id);
       expect(stored).toEqual({ state: 'active', wrappedKey: every });
       expect(Buffer.isBuffer(stored?.state === 'active' ? stored.wrappedKey : undefined)).toBe(true);
     });
@@ -53,52 +48,52 @@ export function describeKeyStoreContract(name: string, create: () => Promise<Key
     it('refuses a second key for the same account and keeps the first', async () => {
       const id = account();
       const first = key();
-      await store.create(id, first);
-      const second = store.create(id, key());
+      await store().create(id, first);
+      const second = store().create(id, key());
       await expect(second).rejects.toBeInstanceOf(KeyAlreadyExistsError);
-      await expect(store.create(id, key())).rejects.toMatchObject({ accountId: id });
-      expect(await store.get(id)).toEqual({ state: 'active', wrappedKey: first });
+      await expect(store().create(id, key())).rejects.toMatchObject({ accountId: id });
+      expect(await store().get(id)).toEqual({ state: 'active', wrappedKey: first });
     });
 
     it('destroys a key: a tombstone with the time, and no key left', async () => {
       const id = account();
-      await store.create(id, key());
-      await store.destroy(id, at);
-      const stored = await store.get(id);
+      await store().create(id, key());
+      await store().destroy(id, at);
+      const stored = await store().get(id);
       expect(stored).toEqual({ state: 'destroyed', destroyedAt: at.toISOString() });
       expect(stored).not.toHaveProperty('wrappedKey');
     });
 
     it('never mints a key again for an account whose key was destroyed', async () => {
       const id = account();
-      await store.create(id, key());
-      await store.destroy(id, at);
-      await expect(store.create(id, key())).rejects.toBeInstanceOf(KeyAlreadyExistsError);
-      expect((await store.get(id))?.state).toBe('destroyed');
+      await store().create(id, key());
+      await store().destroy(id, at);
+      await expect(store().create(id, key())).rejects.toBeInstanceOf(KeyAlreadyExistsError);
+      expect((await store().get(id))?.state).toBe('destroyed');
     });
 
     it('destroys idempotently, keeping the first time', async () => {
       const id = account();
-      await store.create(id, key());
-      await store.destroy(id, at);
-      await store.destroy(id, later);
-      expect(await store.get(id)).toEqual({ state: 'destroyed', destroyedAt: at.toISOString() });
+      await store().create(id, key());
+      await store().destroy(id, at);
+      await store().destroy(id, later);
+      expect(await store().get(id)).toEqual({ state: 'destroyed', destroyedAt: at.toISOString() });
     });
 
     it('leaves a tombstone when destroying an account that never had a key', async () => {
       const id = account();
-      await store.destroy(id, at);
-      expect(await store.get(id)).toEqual({ state: 'destroyed', destroyedAt: at.toISOString() });
-      await expect(store.create(id, key())).rejects.toBeInstanceOf(KeyAlreadyExistsError);
+      await store().destroy(id, at);
+      expect(await store().get(id)).toEqual({ state: 'destroyed', destroyedAt: at.toISOString() });
+      await expect(store().create(id, key())).rejects.toBeInstanceOf(KeyAlreadyExistsError);
     });
 
     it('keeps accounts apart', async () => {
       const [a, b] = [account(), account()];
       const [keyA, keyB] = [key(), key()];
-      await store.create(a, keyA);
-      await store.create(b, keyB);
-      await store.destroy(a, at);
-      expect(await store.get(b)).toEqual({ state: 'active', wrappedKey: keyB });
+      await store().create(a, keyA);
+      await store().create(b, keyB);
+      await store().destroy(a, at);
+      expect(await store().get(b)).toEqual({ state: 'active', wrappedKey: keyB });
     });
 
     it(`lets exactly one of ${RACERS} concurrent creates for one account win, over separate connections`, async () => {
@@ -110,7 +105,7 @@ export function describeKeyStoreContract(name: string, create: () => Promise<Key
       for (const outcome of outcomes) {
         if (outcome.status === 'rejected') expect(outcome.reason).toBeInstanceOf(KeyAlreadyExistsError);
       }
-      expect(await store.get(id)).toEqual({ state: 'active', wrappedKey: keys[winners[0]] });
+      expect(await store().get(id)).toEqual({ state: 'active', wrappedKey: keys[winners[0]] });
     });
 
     it('always ends destroyed when a destroy races creates', async () => {
@@ -120,7 +115,7 @@ export function describeKeyStoreContract(name: string, create: () => Promise<Key
       );
       expect(outcomes[RACERS / 2].status).toBe('fulfilled');
       expect(outcomes.filter((outcome) => outcome.status === 'fulfilled').length).toBeLessThanOrEqual(2);
-      expect(await store.get(id)).toEqual({ state: 'destroyed', destroyedAt: at.toISOString() });
+      expect(await store().get(id)).toEqual({ state: 'destroyed', destroyedAt: at.toISOString() });
     });
   });
 }

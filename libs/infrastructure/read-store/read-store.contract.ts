@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Doc, ReadCollection, ReadStore } from './read-store.port';
 import { UniqueViolationError } from './unique-violation.error';
+import { openForSuite } from '../../shared/testing/suite-resource';
 
 /** Collections and checkpoints of this test run start with this. */
 export const readStoreContractPrefix = `rsc_${randomBytes(4).toString('hex')}_`;
@@ -25,24 +26,17 @@ const ids = (docs: Doc[]): string[] => docs.map((doc) => doc.id);
 
 export function describeReadStoreContract(name: string, create: () => Promise<ReadStore>): void {
   describe(name, () => {
-    let store: ReadStore;
+    const store = openForSuite(create);
     let counter = 0;
-    const fresh = <T extends Doc = Person>(): ReadCollection<T> => store.collection<T>(`${readStoreContractPrefix}${++counter}`);
+    const fresh = <T extends Doc = Person>(): ReadCollection<T> => store().collection<T>(`${readStoreContractPrefix}${++counter}`);
     const seeded = async (...docs: Person[]): Promise<ReadCollection<Person>> => {
       const people = fresh();
       for (const doc of docs) await people.put(doc);
       return people;
     };
 
-    beforeAll(async () => {
-      store = await create();
-    });
-    afterAll(async () => {
-      await store?.close();
-    });
-
     it('answers ping', async () => {
-      await expect(store.ping()).resolves.toBeUndefined();
+      await expect(store().ping()).resolves.toBeUndefined();
     });
 
     describe('documents', () => {
@@ -287,7 +281,7 @@ export function describeReadStoreContract(name: string, create: () => Promise<Re
     describe('names', () => {
       it('refuses collection names that are not lower-case identifiers, and the reserved one', () => {
         for (const bad of ['', 'People', 'people-x', '1people', 'a.b', 'x; DROP TABLE y', 'checkpoints']) {
-          expect(() => store.collection(bad)).toThrow(TypeError);
+          expect(() => store().collection(bad)).toThrow(TypeError);
         }
       });
 
@@ -311,27 +305,27 @@ export function describeReadStoreContract(name: string, create: () => Promise<Re
       const projector = (label: string): string => `${readStoreContractPrefix}${label}`;
 
       it('is undefined before the first save', async () => {
-        expect(await store.getCheckpoint(projector('never'))).toBeUndefined();
+        expect(await store().getCheckpoint(projector('never'))).toBeUndefined();
       });
 
       it('saves, overwrites and deletes', async () => {
         const accounts = projector('accounts');
-        await store.saveCheckpoint(accounts, '00000000000000000007');
-        expect(await store.getCheckpoint(accounts)).toBe('00000000000000000007');
-        await store.saveCheckpoint(accounts, '00000000000000000042');
-        expect(await store.getCheckpoint(accounts)).toBe('00000000000000000042');
-        await store.deleteCheckpoint(accounts);
-        expect(await store.getCheckpoint(accounts)).toBeUndefined();
-        await store.deleteCheckpoint(accounts);
+        await store().saveCheckpoint(accounts, '00000000000000000007');
+        expect(await store().getCheckpoint(accounts)).toBe('00000000000000000007');
+        await store().saveCheckpoint(accounts, '00000000000000000042');
+        expect(await store().getCheckpoint(accounts)).toBe('00000000000000000042');
+        await store().deleteCheckpoint(accounts);
+        expect(await store().getCheckpoint(accounts)).toBeUndefined();
+        await store().deleteCheckpoint(accounts);
       });
 
       it('keeps one checkpoint per projector', async () => {
-        await store.saveCheckpoint(projector('a'), '00000000000000000001');
-        await store.saveCheckpoint(projector('b'), '00000000000000000002');
-        expect(await store.getCheckpoint(projector('a'))).toBe('00000000000000000001');
-        expect(await store.getCheckpoint(projector('b'))).toBe('00000000000000000002');
-        await store.deleteCheckpoint(projector('a'));
-        await store.deleteCheckpoint(projector('b'));
+        await store().saveCheckpoint(projector('a'), '00000000000000000001');
+        await store().saveCheckpoint(projector('b'), '00000000000000000002');
+        expect(await store().getCheckpoint(projector('a'))).toBe('00000000000000000001');
+        expect(await store().getCheckpoint(projector('b'))).toBe('00000000000000000002');
+        await store().deleteCheckpoint(projector('a'));
+        await store().deleteCheckpoint(projector('b'));
       });
     });
   });

@@ -1,5 +1,6 @@
 import type { EventToAppend, RecordedEvent } from '../../../shared/envelope';
 import { comparePositions } from '../../../shared/position';
+import { openForSuite } from '../../../shared/testing/suite-resource';
 import { type EventStore, WrongExpectedRevisionError } from '../event-store.port';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { eventually, idsOf, sampleEvent, sampleEvents, uniqueStreamId } from './sample-events';
@@ -14,15 +15,8 @@ const SLOW = 20_000;
  */
 export function describeEventStoreContract(name: string, create: () => Promise<EventStore>): void {
   describe(`${name} (EventStore contract)`, () => {
-    let store: EventStore;
 
-    beforeAll(async () => {
-      store = await create();
-    }, SLOW);
-
-    afterAll(async () => {
-      await store?.close();
-    }, SLOW);
+    const store = openForSuite(create, SLOW);
 
     async function expectRevisionError(
       append: Promise<unknown>,
@@ -41,14 +35,14 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       it('creates a stream with no_stream and returns what it recorded', async () => {
         const streamId = uniqueStreamId('create');
         const events = sampleEvents(3);
-        const result = await store.append(streamId, events, 'no_stream');
+        const result = await store().append(streamId, events, 'no_stream');
 
         expect(result.revision).toBe(2);
         expect(result.events.map((e) => e.revision)).toEqual([0, 1, 2]);
         expect(idsOf(result.events)).toEqual(idsOf(events));
         expect(result.events.every((e) => e.streamId === streamId)).toBe(true);
         expect(result.position).toBe(result.events[2].position);
-        expect(await store.readStream(streamId)).toEqual(result.events);
+        expect(await store().readStream(streamId)).toEqual(result.events);
       });
 
       it('keeps the envelope exactly as given', async () => {
@@ -66,8 +60,8 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
             client: { ip: 'v1:enc:ip', userAgent: 'v1:enc:ua', deviceId: 'device-1' },
           },
         };
-        await store.append(streamId, [event], 'no_stream');
-        const [read] = await store.readStream(streamId);
+        await store().append(streamId, [event], 'no_stream');
+        const [read] = await store().readStream(streamId);
 
         expect(read).toMatchObject({
           eventId: event.eventId,
@@ -84,37 +78,37 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
 
       it('appends at the exact revision of the last event', async () => {
         const streamId = uniqueStreamId('exact');
-        await store.append(streamId, sampleEvents(2), 'no_stream');
-        const result = await store.append(streamId, sampleEvents(2), 1);
+        await store().append(streamId, sampleEvents(2), 'no_stream');
+        const result = await store().append(streamId, sampleEvents(2), 1);
 
         expect(result.revision).toBe(3);
-        expect((await store.readStream(streamId)).map((e) => e.revision)).toEqual([0, 1, 2, 3]);
+        expect((await store().readStream(streamId)).map((e) => e.revision)).toEqual([0, 1, 2, 3]);
       });
 
       it('refuses a wrong revision and writes nothing', async () => {
         const streamId = uniqueStreamId('wrong');
-        await store.append(streamId, sampleEvents(2), 'no_stream');
+        await store().append(streamId, sampleEvents(2), 'no_stream');
 
-        await expectRevisionError(store.append(streamId, [sampleEvent()], 5), 5, 1);
-        await expectRevisionError(store.append(streamId, [sampleEvent()], 0), 0, 1);
-        expect(await store.readStream(streamId)).toHaveLength(2);
+        await expectRevisionError(store().append(streamId, [sampleEvent()], 5), 5, 1);
+        await expectRevisionError(store().append(streamId, [sampleEvent()], 0), 0, 1);
+        expect(await store().readStream(streamId)).toHaveLength(2);
       });
 
       it('refuses no_stream when the stream exists', async () => {
         const streamId = uniqueStreamId('exists');
-        await store.append(streamId, sampleEvents(2), 'no_stream');
+        await store().append(streamId, sampleEvents(2), 'no_stream');
 
-        await expectRevisionError(store.append(streamId, [sampleEvent()], 'no_stream'), 'no_stream', 1);
-        expect(await store.readStream(streamId)).toHaveLength(2);
+        await expectRevisionError(store().append(streamId, [sampleEvent()], 'no_stream'), 'no_stream', 1);
+        expect(await store().readStream(streamId)).toHaveLength(2);
       });
 
       it('refuses a revision when the stream does not exist', async () => {
         const streamId = uniqueStreamId('missing');
-        const error = await store.append(streamId, [sampleEvent()], 0).catch((reason: unknown) => reason);
+        const error = await store().append(streamId, [sampleEvent()], 0).catch((reason: unknown) => reason);
 
         expect(error).toBeInstanceOf(WrongExpectedRevisionError);
         expect(error).toMatchObject({ streamId, expected: 0, actual: 'no_stream' });
-        expect(await store.readStream(streamId)).toEqual([]);
+        expect(await store().readStream(streamId)).toEqual([]);
       });
 
       it(
@@ -122,7 +116,7 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         async () => {
           const streamId = uniqueStreamId('race');
           const attempts = Array.from({ length: 8 }, () => sampleEvents(2));
-          const outcomes = await Promise.allSettled(attempts.map((events) => store.append(streamId, events, 'no_stream')));
+          const outcomes = await Promise.allSettled(attempts.map((events) => store().append(streamId, events, 'no_stream')));
 
           const won = outcomes.filter((o) => o.status === 'fulfilled');
           const lost = outcomes.flatMap((o) => (o.status === 'rejected' ? [o.reason as unknown] : []));
@@ -131,7 +125,7 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
           for (const reason of lost) expect(reason).toBeInstanceOf(WrongExpectedRevisionError);
 
           const winner = attempts[outcomes.findIndex((o) => o.status === 'fulfilled')];
-          const stored = await store.readStream(streamId);
+          const stored = await store().readStream(streamId);
           expect(idsOf(stored)).toEqual(idsOf(winner));
           expect(verifyChain(stored).valid).toBe(true);
         },
@@ -142,16 +136,16 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         'lets exactly one of 8 concurrent appends at the same revision win',
         async () => {
           const streamId = uniqueStreamId('race-rev');
-          await store.append(streamId, [sampleEvent()], 'no_stream');
+          await store().append(streamId, [sampleEvent()], 'no_stream');
           const outcomes = await Promise.allSettled(
-            Array.from({ length: 8 }, () => store.append(streamId, [sampleEvent()], 0)),
+            Array.from({ length: 8 }, () => store().append(streamId, [sampleEvent()], 0)),
           );
 
           expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
           for (const o of outcomes) {
             if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(WrongExpectedRevisionError);
           }
-          const stored = await store.readStream(streamId);
+          const stored = await store().readStream(streamId);
           expect(stored).toHaveLength(2);
           expect(verifyChain(stored).valid).toBe(true);
         },
@@ -165,43 +159,43 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
 
       beforeAll(async () => {
         streamId = uniqueStreamId('read');
-        appended = (await store.append(streamId, sampleEvents(5), 'no_stream')).events;
+        appended = (await store().append(streamId, sampleEvents(5), 'no_stream')).events;
       }, SLOW);
 
       const revisions = (events: RecordedEvent[]) => events.map((e) => e.revision);
 
       it('reads forwards by default', async () => {
-        expect(await store.readStream(streamId)).toEqual(appended);
+        expect(await store().readStream(streamId)).toEqual(appended);
       });
 
       it('reads backwards', async () => {
-        expect(revisions(await store.readStream(streamId, { direction: 'backwards' }))).toEqual([4, 3, 2, 1, 0]);
+        expect(revisions(await store().readStream(streamId, { direction: 'backwards' }))).toEqual([4, 3, 2, 1, 0]);
       });
 
       it('reads from a revision, inclusive, in either direction', async () => {
-        expect(revisions(await store.readStream(streamId, { fromRevision: 2 }))).toEqual([2, 3, 4]);
-        expect(revisions(await store.readStream(streamId, { direction: 'backwards', fromRevision: 2 }))).toEqual([2, 1, 0]);
+        expect(revisions(await store().readStream(streamId, { fromRevision: 2 }))).toEqual([2, 3, 4]);
+        expect(revisions(await store().readStream(streamId, { direction: 'backwards', fromRevision: 2 }))).toEqual([2, 1, 0]);
       });
 
       it('reads at most maxCount events', async () => {
-        expect(revisions(await store.readStream(streamId, { maxCount: 2 }))).toEqual([0, 1]);
-        expect(revisions(await store.readStream(streamId, { direction: 'backwards', maxCount: 1 }))).toEqual([4]);
-        expect(revisions(await store.readStream(streamId, { fromRevision: 3, maxCount: 10 }))).toEqual([3, 4]);
+        expect(revisions(await store().readStream(streamId, { maxCount: 2 }))).toEqual([0, 1]);
+        expect(revisions(await store().readStream(streamId, { direction: 'backwards', maxCount: 1 }))).toEqual([4]);
+        expect(revisions(await store().readStream(streamId, { fromRevision: 3, maxCount: 10 }))).toEqual([3, 4]);
       });
 
       it('returns an empty array for an unknown stream or past the end', async () => {
-        expect(await store.readStream(uniqueStreamId('unknown'))).toEqual([]);
-        expect(await store.readStream(uniqueStreamId('unknown'), { direction: 'backwards' })).toEqual([]);
-        expect(await store.readStream(streamId, { fromRevision: 5 })).toEqual([]);
+        expect(await store().readStream(uniqueStreamId('unknown'))).toEqual([]);
+        expect(await store().readStream(uniqueStreamId('unknown'), { direction: 'backwards' })).toEqual([]);
+        expect(await store().readStream(streamId, { fromRevision: 5 })).toEqual([]);
       });
     });
 
     describe('hash chain', () => {
       it('links every event of a stream across appends, from the genesis hash', async () => {
         const streamId = uniqueStreamId('chain');
-        await store.append(streamId, sampleEvents(2), 'no_stream');
-        await store.append(streamId, sampleEvents(3), 1);
-        const stored = await store.readStream(streamId);
+        await store().append(streamId, sampleEvents(2), 'no_stream');
+        await store().append(streamId, sampleEvents(3), 1);
+        const stored = await store().readStream(streamId);
 
         expect(stored[0].metadata.prevHash).toBe(GENESIS_HASH);
         for (let i = 1; i < stored.length; i++) expect(stored[i].metadata.prevHash).toBe(stored[i - 1].metadata.hash);
@@ -211,11 +205,11 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       it('keeps streams independent', async () => {
         const a = uniqueStreamId('chain-a');
         const b = uniqueStreamId('chain-b');
-        await store.append(a, [sampleEvent()], 'no_stream');
-        await store.append(b, [sampleEvent()], 'no_stream');
+        await store().append(a, [sampleEvent()], 'no_stream');
+        await store().append(b, [sampleEvent()], 'no_stream');
 
-        expect((await store.readStream(b))[0].metadata.prevHash).toBe(GENESIS_HASH);
-        expect(verifyChain(await store.readStream(a)).valid).toBe(true);
+        expect((await store().readStream(b))[0].metadata.prevHash).toBe(GENESIS_HASH);
+        expect(verifyChain(await store().readStream(a)).valid).toBe(true);
       });
     });
 
@@ -223,41 +217,41 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       it('reads every stream in append order, strictly after a position', async () => {
         const a = uniqueStreamId('all-a');
         const b = uniqueStreamId('all-b');
-        const before = await store.headPosition();
-        const first = await store.append(a, sampleEvents(2), 'no_stream');
-        const second = await store.append(b, sampleEvents(1), 'no_stream');
-        const third = await store.append(a, sampleEvents(1), 1);
+        const before = await store().headPosition();
+        const first = await store().append(a, sampleEvents(2), 'no_stream');
+        const second = await store().append(b, sampleEvents(1), 'no_stream');
+        const third = await store().append(a, sampleEvents(1), 1);
         const ours = (events: RecordedEvent[]) => events.filter((e) => e.streamId === a || e.streamId === b);
 
-        const all = ours(await store.readAll({ after: before }));
+        const all = ours(await store().readAll({ after: before }));
         expect(idsOf(all)).toEqual(idsOf([...first.events, ...second.events, ...third.events]));
         expect(all.map((e) => [e.streamId, e.revision])).toEqual([[a, 0], [a, 1], [b, 0], [a, 2]]);
 
-        const afterFirst = ours(await store.readAll({ after: first.events[0].position }));
+        const afterFirst = ours(await store().readAll({ after: first.events[0].position }));
         expect(idsOf(afterFirst)).toEqual(idsOf(all.slice(1)));
-        expect(ours(await store.readAll({ after: third.position }))).toEqual([]);
+        expect(ours(await store().readAll({ after: third.position }))).toEqual([]);
       });
 
       it('gives increasing, fixed-width positions', async () => {
         const streamId = uniqueStreamId('positions');
-        const first = await store.append(streamId, sampleEvents(3), 'no_stream');
-        const second = await store.append(streamId, sampleEvents(1), 2);
+        const first = await store().append(streamId, sampleEvents(3), 'no_stream');
+        const second = await store().append(streamId, sampleEvents(1), 2);
         const positions = [...first.events, ...second.events].map((e) => e.position);
 
         for (let i = 1; i < positions.length; i++) expect(comparePositions(positions[i - 1], positions[i])).toBe(-1);
         expect(new Set(positions.map((p) => p.length)).size).toBe(1);
-        expect((await store.readStream(streamId)).map((e) => e.position)).toEqual(positions);
+        expect((await store().readStream(streamId)).map((e) => e.position)).toEqual(positions);
       });
 
       it('reads at most maxCount events', async () => {
-        const before = await store.headPosition();
-        await store.append(uniqueStreamId('all-max'), sampleEvents(3), 'no_stream');
-        expect(await store.readAll({ after: before, maxCount: 2 })).toHaveLength(2);
+        const before = await store().headPosition();
+        await store().append(uniqueStreamId('all-max'), sampleEvents(3), 'no_stream');
+        expect(await store().readAll({ after: before, maxCount: 2 })).toHaveLength(2);
       });
 
       it('reports the head position', async () => {
-        const result = await store.append(uniqueStreamId('head'), sampleEvents(2), 'no_stream');
-        const head = await store.headPosition();
+        const result = await store().append(uniqueStreamId('head'), sampleEvents(2), 'no_stream');
+        const head = await store().headPosition();
 
         expect(head).toBeDefined();
         expect(comparePositions(head ?? '', result.position)).toBeGreaterThanOrEqual(0);
@@ -269,20 +263,20 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         'catches up strictly after a checkpoint, then follows live appends until stopped',
         async () => {
           const streamId = uniqueStreamId('subscribe');
-          const history = (await store.append(streamId, sampleEvents(3), 'no_stream')).events;
+          const history = (await store().append(streamId, sampleEvents(3), 'no_stream')).events;
           const received: RecordedEvent[] = [];
-          const subscription = store.subscribeToAll(history[0].position, async (event) => {
+          const subscription = store().subscribeToAll(history[0].position, async (event) => {
             if (event.streamId === streamId) received.push(event);
           });
 
           await eventually(() => expect(idsOf(received)).toEqual(idsOf(history.slice(1))), SLOW / 2);
-          const live = (await store.append(streamId, sampleEvents(2), 2)).events;
+          const live = (await store().append(streamId, sampleEvents(2), 2)).events;
           await eventually(() => expect(idsOf(received)).toEqual(idsOf([...history.slice(1), ...live])), SLOW / 2);
           expect(received.map((e) => e.revision)).toEqual([1, 2, 3, 4]);
           expect(verifyChain([history[0], ...received]).valid).toBe(true);
 
           await subscription.stop();
-          await store.append(streamId, [sampleEvent()], 4);
+          await store().append(streamId, [sampleEvent()], 4);
           await new Promise((resolve) => setTimeout(resolve, 200));
           expect(received).toHaveLength(4);
         },
@@ -293,18 +287,18 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
         'awaits each handler before the next event, and stop() waits for the one in flight',
         async () => {
           const streamId = uniqueStreamId('in-flight');
-          const before = await store.headPosition();
+          const before = await store().headPosition();
           const log: string[] = [];
           let release: () => void = () => undefined;
           const gate = new Promise<void>((resolve) => (release = resolve));
 
-          const subscription = store.subscribeToAll(before, async (event) => {
+          const subscription = store().subscribeToAll(before, async (event) => {
             if (event.streamId !== streamId) return;
             log.push(`start ${event.revision}`);
             if (event.revision === 0) await gate;
             log.push(`end ${event.revision}`);
           });
-          await store.append(streamId, sampleEvents(2), 'no_stream');
+          await store().append(streamId, sampleEvents(2), 'no_stream');
           await eventually(() => expect(log).toEqual(['start 0']), SLOW / 2);
 
           let stopped = false;
@@ -321,7 +315,7 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
     });
 
     it('answers ping', async () => {
-      await expect(store.ping()).resolves.toBeUndefined();
+      await expect(store().ping()).resolves.toBeUndefined();
     });
   });
 }
