@@ -4,6 +4,7 @@ export type CliCommand =
   | { kind: 'state'; accountId: string; asOf?: string }
   | { kind: 'integrity'; accountId: string }
   | { kind: 'projections:rebuild'; projection?: string }
+  | { kind: 'outbox'; last: number }
   | { kind: 'help' };
 
 export const USAGE = `usage: npm run --silent warden -- <command>
@@ -15,6 +16,8 @@ export const USAGE = `usage: npm run --silent warden -- <command>
   projections:rebuild [name]             empties the read models (or the one named) and rebuilds
                                          them from the event store; never the mail reactor.
                                          Stop the projector role first.
+  outbox [count]                         the newest mails of the embedded .eml outbox (default 5),
+                                         decoded: recipient, subject and text with its links
 
 Configuration comes from the environment (and .env) as for the service: WARDEN_DATA_DIR,
 EVENTSTORE_URL, MONGODB_URL, WARDEN_MASTER_KEY… <time> is ISO-8601 with a zone, e.g.
@@ -39,6 +42,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     case 'projections:rebuild':
       if (positional.length > 1) throw new UsageError('projections:rebuild takes at most one projection name');
       return positional.length === 1 ? { kind: command, projection: positional[0] } : { kind: command };
+    case 'outbox': {
+      const last = positional.length === 0 ? 5 : Number(positional[0]);
+      if (positional.length > 1 || !Number.isInteger(last) || last < 1) throw new UsageError('outbox takes one count, e.g. outbox 3');
+      return { kind: 'outbox', last };
+    }
     default:
       throw new UsageError(`unknown command "${command}"`);
   }

@@ -14,6 +14,7 @@ import { systemClock } from '../../libs/shared/clock';
 import { ACCOUNT_PROJECTIONS } from '../../projections/account-projections';
 import { ProjectorRunner } from '../../projections/projector-runner';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args';
+import { formatOutbox, newestMails } from './outbox';
 
 /**
  * `npm run warden -- <command>`: the compliance queries of contract §3.3 and projection
@@ -61,6 +62,9 @@ async function run(command: Exclude<CliCommand, { kind: 'help' }>, { config, ser
     }
     case 'projections:rebuild':
       return rebuild(command.projection, { config, services, codec });
+    case 'outbox':
+      await write(formatOutbox(newestMails(join(config.dataDir, 'outbox'), command.last)));
+      return EXIT_OK;
     default: {
       const unknown: never = command;
       throw new Error(`unhandled command ${JSON.stringify(unknown)}`);

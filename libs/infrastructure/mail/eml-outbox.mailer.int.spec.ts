@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmlOutboxMailer } from './eml-outbox.mailer';
-import { readMail } from './testing/mime-reader';
+import { readMail } from './mime-reader';
 import { sampleMail, VERIFY_LINK } from './testing/sample-mail';
 
 const FROM = 'Warden <no-reply@localhost>';

@@ -1,6 +1,6 @@
 import { AddressInfo } from 'node:net';
 import { SMTPServer, SMTPServerDataStream, SMTPServerSession } from 'smtp-server';
-import { readMail } from './mime-reader';
+import { readMail } from '../mime-reader';
 
 export interface CaughtMessage {
   /** Envelope sender and recipients, as given to MAIL FROM / RCPT TO. */

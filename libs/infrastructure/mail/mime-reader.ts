@@ -1,5 +1,5 @@
 /**
- * A minimal MIME reader for tests (the project has no mail parser): unfolds headers,
+ * A minimal MIME reader (the project has no mail parser), for tests and the CLI's outbox: unfolds headers,
  * decodes RFC 2047 encoded words, walks multipart bodies and decodes quoted-printable and
  * base64 parts, assuming UTF-8. Enough to read what nodemailer writes; not a general parser.
  */
