@@ -43,12 +43,16 @@ export const EVENT_POSITION_HEADER = 'X-Event-Position';
  * caller. X-Event-Position must be set by the handler, or by an interceptor that runs
  * inside this one, to be part of the stored response.
  */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
   private readonly records: IdempotencyStore;
   private readonly logger = new Logger(IdempotencyInterceptor.name);
   /** Keys being served by this process: a fast answer before the store is even read. */
   private readonly inFlight = new Set<string>();
+  /** Records past their 24 h are purged from the request path, at most once an hour per process. */
+  private nextPurgeAt = 0;
 
   constructor(@Inject(READ_STORE) store: ReadStore, keys: ServiceKeys, @Optional() @Inject(CLOCK) clock?: Clock) {
     this.records = new IdempotencyStore(store, clock ?? systemClock, keys.idempotencyKey);
@@ -64,6 +68,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!COMMAND_METHODS.has(request.method) || header === undefined || !caller) return next.handle();
 
     const key = idempotencyKeyOf(caller, validKey(header));
+    this.purgeExpiredNowAndThen();
     if (this.inFlight.has(key)) throw inProgress();
     this.inFlight.add(key);
     let handedOver = false;
@@ -92,6 +97,13 @@ export class IdempotencyInterceptor implements NestInterceptor {
     } finally {
       if (!handedOver) this.inFlight.delete(key);
     }
+  }
+
+  private purgeExpiredNowAndThen(): void {
+    if (Date.now() < this.nextPurgeAt) return;
+    this.nextPurgeAt = Date.now() + PURGE_EVERY_MS;
+    // In the background: the request never waits for housekeeping, nor fails because of it.
+    this.records.purgeExpired().catch((error: unknown) => this.logger.warn(`Could not purge idempotency records: ${String(error)}`));
   }
 
   private run(next: CallHandler, record: IdempotencyRecord, response: Response, done: () => void): Observable<unknown> {
