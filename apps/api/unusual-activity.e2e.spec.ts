@@ -1,5 +1,5 @@
 import { tokenFromLink } from '../testing/outbox';
-import { authPost, logIn, mailTo, PASSWORD, signedIn, introspect, supportGet, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
+import { authPost, headPosition, logIn, mailTo, PASSWORD, signedIn, introspect, supportGet, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { CLIENT, startWarden, type TestWarden } from '../testing/warden-harness';
 
 const WRONG = 'Wrong7Password';
@@ -33,7 +33,7 @@ describe('unusual activity: throttling, locks, ownership verification, new sign-
     const token = tokenFromLink(alert.text, 'verify-ownership');
     expect(alert.html).toContain(`verify-ownership?token=${token}`);
 
-    const view = await supportGet(w, `/v1/accounts/${accountId}`).set('X-Min-Position', correct.headers['x-event-position'] ?? '0');
+    const view = await supportGet(w, `/v1/accounts/${accountId}`).set('X-Min-Position', await headPosition(w));
     expect(view.body).toMatchObject({ status: 'locked', lock: { reason: 'unusual_activity', since: expect.any(String) } });
 
     const verified = await authPost(w, '/v1/ownership-verifications/complete', { token });

@@ -56,3 +56,12 @@ export async function signedIn(w: TestWarden, email: string, password = PASSWORD
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body as { sessionId: string; sessionToken: string; accountId: string; expiresAt: string };
 }
+
+/**
+ * The event store's head as a position to wait on (X-Min-Position), for after refused
+ * commands, which carry none: an always-202 call for an unknown address reports the head.
+ */
+export async function headPosition(w: TestWarden): Promise<string> {
+  const res = await authPost(w, '/v1/password-resets', { email: uniqueEmail('nobody'), context: CLIENT });
+  return res.headers['x-event-position'] as string;
+}
