@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import * as speakeasy from 'speakeasy';
 import { join } from 'node:path';
 import { readOutbox, tokenFromLink } from '../testing/outbox';
 import { authPost, introspect, logIn, mailTo, PASSWORD, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
@@ -42,6 +43,17 @@ describe('no password, token or secret in any event, read model, job, log line o
     const ownership = tokenFromLink((await mailTo(w, email, /unusual sign-in activity/)).text, 'verify-ownership');
     secrets.push(ownership);
     await authPost(w, '/v1/ownership-verifications/complete', { token: ownership });
+
+    // Two-factor authentication and integration credentials: the TOTP secret is kept only
+    // encrypted, recovery codes, challenge tokens and credential secrets only as hashes.
+    const { secret: totpSecret } = (await authPost(w, `/v1/accounts/${accountId}/totp/enrollments`, {})).body as { secret: string };
+    const code = speakeasy.totp({ secret: totpSecret, encoding: 'base32', time: Math.floor(Date.now() / 1000) - 30 });
+    const { recoveryCodes } = (await authPost(w, `/v1/accounts/${accountId}/totp/enrollments/confirm`, { code })).body as { recoveryCodes: string[] };
+    const challenge = (await logIn(w, email, changed)).body.challengeToken as string;
+    await authPost(w, '/v1/logins/second-factor', { challengeToken: challenge, recoveryCode: recoveryCodes[0] });
+    const credential = (await authPost(w, `/v1/accounts/${accountId}/credentials`, { label: 'ci' })).body.secret as string;
+    await authPost(w, '/v1/credentials/introspect', { secret: credential });
+    secrets.push(totpSecret, challenge, credential, ...recoveryCodes.map((c) => c.replace(/-/g, '')), ...recoveryCodes);
     await supportPost(w, `/v1/accounts/${accountId}/password/disable`, { reason: 'test' });
     const badToken = await authPost(w, '/v1/password-resets/complete', { token: resetToken, newPassword: 'Another9Secret' });
     await new Promise((r) => setTimeout(r, 300)); // let the projector and the worker finish
