@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import * as speakeasy from 'speakeasy';
 import { join } from 'node:path';
 import { readOutbox, tokenFromLink } from '../testing/outbox';
-import { authPost, introspect, logIn, mailTo, PASSWORD, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
+import { authPost, introspect, totpCode, logIn, mailTo, PASSWORD, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { CLIENT, KEYS, startWarden, storedBytes, type TestWarden } from '../testing/warden-harness';
 
 describe('no password, token or secret in any event, read model, job, log line or error', () => {
@@ -47,7 +46,7 @@ describe('no password, token or secret in any event, read model, job, log line o
     // Two-factor authentication and integration credentials: the TOTP secret is kept only
     // encrypted, recovery codes, challenge tokens and credential secrets only as hashes.
     const { secret: totpSecret } = (await authPost(w, `/v1/accounts/${accountId}/totp/enrollments`, {})).body as { secret: string };
-    const code = speakeasy.totp({ secret: totpSecret, encoding: 'base32', time: Math.floor(Date.now() / 1000) - 30 });
+    const code = await totpCode(totpSecret, -1);
     const { recoveryCodes } = (await authPost(w, `/v1/accounts/${accountId}/totp/enrollments/confirm`, { code })).body as { recoveryCodes: string[] };
     const challenge = (await logIn(w, email, changed)).body.challengeToken as string;
     await authPost(w, '/v1/logins/second-factor', { challengeToken: challenge, recoveryCode: recoveryCodes[0] });

@@ -1,13 +1,6 @@
-import * as speakeasy from 'speakeasy';
 import { tokenFromLink } from '../testing/outbox';
-import { authPost, headPosition, introspect, logIn, mailTo, PASSWORD, signedIn, supportGet, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
+import { authPost, headPosition, totpCode, introspect, logIn, mailTo, PASSWORD, signedIn, supportGet, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { bearer, CLIENT, startWarden, type TestWarden } from '../testing/warden-harness';
-
-const STEP_MS = 30_000;
-
-/** A real TOTP code from the secret, for the time step `offset` steps from now. */
-const totp = (secret: string, offset = 0) =>
-  speakeasy.totp({ secret, encoding: 'base32', time: Math.floor((Date.now() + offset * STEP_MS) / 1000) });
 
 describe('two-factor authentication and account recovery over HTTP', () => {
   let w: TestWarden;
@@ -26,7 +19,7 @@ describe('two-factor authentication and account recovery over HTTP', () => {
     expect(otpauthUri).toContain(`secret=${secret}`);
     expect(otpauthUri).toContain('issuer=Warden');
     expect((await authPost(w, `/v1/accounts/${accountId}/totp/enrollments/confirm`, { code: '000000' })).body.error).toBe('invalid_code');
-    const confirmed = await authPost(w, `/v1/accounts/${accountId}/totp/enrollments/confirm`, { code: totp(secret, -1) });
+    const confirmed = await authPost(w, `/v1/accounts/${accountId}/totp/enrollments/confirm`, { code: await totpCode(secret, -1) });
     expect(confirmed.status).toBe(200);
     const recoveryCodes = confirmed.body.recoveryCodes as string[];
     expect(recoveryCodes).toHaveLength(10);
@@ -49,7 +42,7 @@ describe('two-factor authentication and account recovery over HTTP', () => {
       methods: ['totp', 'recovery_code'],
       expiresAt: expect.any(String),
     });
-    const code = totp(secret);
+    const code = await totpCode(secret);
     const session = await secondStep(first.body.challengeToken, { code });
     expect(session.status).toBe(200);
     expect(session.body).toMatchObject({ result: 'session', accountId, sessionToken: expect.any(String) });
@@ -109,11 +102,11 @@ describe('two-factor authentication and account recovery over HTTP', () => {
     const wrongPassword = await w.http
       .delete(`/v1/accounts/${accountId}/totp`)
       .set('Authorization', bearer('auth'))
-      .send({ password: 'Wrong7Password', code: totp(secret) });
+      .send({ password: 'Wrong7Password', code: await totpCode(secret) });
     expect(wrongPassword.body.error).toBe('invalid_credentials');
     const oldCode = await w.http.delete(`/v1/accounts/${accountId}/totp`).set('Authorization', bearer('auth')).send({ password: PASSWORD, code: recoveryCodes[2] });
     expect(oldCode.body.error).toBe('invalid_code');
-    const disabled = await w.http.delete(`/v1/accounts/${accountId}/totp`).set('Authorization', bearer('auth')).send({ password: PASSWORD, code: totp(secret) });
+    const disabled = await w.http.delete(`/v1/accounts/${accountId}/totp`).set('Authorization', bearer('auth')).send({ password: PASSWORD, code: await totpCode(secret) });
     expect(disabled.status).toBe(204);
     await mailTo(w, email, /two-factor authentication (was )?(turned )?off/i);
     expect((await signedIn(w, email)).sessionToken).toEqual(expect.any(String));
@@ -126,7 +119,7 @@ describe('two-factor authentication and account recovery over HTTP', () => {
     const token = tokenFromLink((await mailTo(w, email, 'Reset your password')).text, 'reset-password');
     const without = await authPost(w, '/v1/password-resets/complete', { token, newPassword: 'Fresh8Password' });
     expect(without.body).toMatchObject({ error: 'invalid_code', details: { required: true } });
-    const done = await authPost(w, '/v1/password-resets/complete', { token, newPassword: 'Fresh8Password', code: totp(secret) });
+    const done = await authPost(w, '/v1/password-resets/complete', { token, newPassword: 'Fresh8Password', code: await totpCode(secret) });
     expect(done.status).toBe(200);
   });
 

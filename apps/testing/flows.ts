@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import * as speakeasy from 'speakeasy';
 import type { Test } from 'supertest';
 import { bearer, CLIENT, type TestWarden } from './warden-harness';
 import { tokenFromLink, waitForMail, type OutboxMail } from './outbox';
@@ -64,4 +65,17 @@ export async function signedIn(w: TestWarden, email: string, password = PASSWORD
 export async function headPosition(w: TestWarden): Promise<string> {
   const res = await authPost(w, '/v1/password-resets', { email: uniqueEmail('nobody'), context: CLIENT });
   return res.headers['x-event-position'] as string;
+}
+
+const TOTP_STEP_MS = 30_000;
+
+/**
+ * A real TOTP code for the step `offset` steps from now, as an authenticator app shows it.
+ * Near the end of a step it first waits for the next one, so the code cannot drift out of
+ * the server's ±1 step window between here and the request.
+ */
+export async function totpCode(secret: string, offset = 0): Promise<string> {
+  const leftInStep = TOTP_STEP_MS - (Date.now() % TOTP_STEP_MS);
+  if (leftInStep < 2_000) await new Promise((resolve) => setTimeout(resolve, leftInStep + 10));
+  return speakeasy.totp({ secret, encoding: 'base32', time: Math.floor((Date.now() + offset * TOTP_STEP_MS) / 1000) });
 }
