@@ -1,39 +1,38 @@
-import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountOfToken } from '../../infrastructure/crypto/tokens';
-import { CLOCK } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
+import { DomainError } from '../../shared/errors';
 import type { Position } from '../../shared/envelope';
 import { AccountCommandRunner } from '../shared/account-command-runner';
-import { AccountRepository } from '../shared/account.repository';
 import { findLiveSession } from '../shared/find-session';
 import { LogOutCommand } from './log-out.command';
+
+/** No session has this id: the decider then refuses, as for one ended meanwhile. */
+const NO_SESSION = '';
 
 /** Logging out is idempotent: an unknown or already ended session is simply already out. */
 @CommandHandler(LogOutCommand)
 export class LogOutHandler implements ICommandHandler<LogOutCommand, { position?: Position }> {
-  constructor(
-    private readonly runner: AccountCommandRunner,
-    private readonly repository: AccountRepository,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  constructor(private readonly runner: AccountCommandRunner) {}
 
   async execute({ sessionToken, meta }: LogOutCommand): Promise<{ position?: Position }> {
     const accountId = accountOfToken(sessionToken);
     if (!accountId) return {};
-    const { state } = await this.repository.load(accountId);
-    const session = findLiveSession(state, sessionToken, this.clock.now());
-    if (!session) return {};
     try {
+      // The session is found on the state the runner loads: one read of the stream.
       const outcome = await this.runner.run(
         accountId,
-        (_s, now) => ({ type: 'EndSession', now: now.toISOString(), sessionId: session.sessionId, reason: 'logout' }),
+        (state, now) => ({
+          type: 'EndSession',
+          now: now.toISOString(),
+          sessionId: findLiveSession(state, sessionToken, now)?.sessionId ?? NO_SESSION,
+          reason: 'logout',
+        }),
         meta,
       );
       return { position: outcome.position };
     } catch (error) {
-      // Ended concurrently by someone else: the caller's wish is already fulfilled.
-      if (error instanceof Error && 'code' in error && error.code === 'session_not_found') return {};
+      // No such session (or account): the caller's wish is already fulfilled.
+      if (error instanceof DomainError && (error.code === 'session_not_found' || error.code === 'account_not_found')) return {};
       throw error;
     }
   }
