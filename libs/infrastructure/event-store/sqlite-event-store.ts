@@ -86,7 +86,9 @@ export class SqliteEventStore implements EventStore {
         throw new WrongExpectedRevisionError(streamId, expected, this.head(streamId)?.revision ?? 'no_stream');
       }
       if (isUniqueViolation(error, 'events.event_id')) {
-        throw new Error(`append to ${streamId}: an event id is already used (UNIQUE constraint on events.event_id)`);
+        throw new Error(`append to ${streamId}: an event id is already used (UNIQUE constraint on events.event_id)`, {
+          cause: error,
+        });
       }
       throw error;
     }
