@@ -4,6 +4,7 @@ import { ApplicationModule } from '../../../libs/application/application.module'
 import { WebSharedModule } from '../shared/web-shared.module';
 import { ConfirmEmailChangePage } from './confirm-email-change.page';
 import { MailedLinks } from './mailed-links';
+import { passwordRulesProvider } from './password-policy.view';
 import { RecoverAccountPage } from './recover-account.page';
 import { ResetPasswordPage } from './reset-password.page';
 import { VerifyEmailPage } from './verify-email.page';
@@ -17,6 +18,6 @@ import { VerifyOwnershipPage } from './verify-ownership.page';
 @Module({
   imports: [ApplicationModule, WebSharedModule],
   controllers: [VerifyEmailPage, ResetPasswordPage, VerifyOwnershipPage, ConfirmEmailChangePage, RecoverAccountPage],
-  providers: [MailedLinks, PreviewMailedLinkHandler],
+  providers: [MailedLinks, PreviewMailedLinkHandler, passwordRulesProvider],
 })
 export class HostedPagesModule {}

@@ -4,8 +4,6 @@ import type { Request, Response } from 'express';
 import type { PasswordRule } from '../../../libs/account/password-policy';
 import { CompleteAccountRecoveryCommand } from '../../../libs/application/account-recovery/account-recovery.commands';
 import type { RecoveryOutcome } from '../../../libs/application/account-recovery/account-recovery.handlers';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';
 import { layout } from '../shared/layout';
@@ -15,7 +13,7 @@ import { linkFormHiddenFields, outcomePage, refusalPage } from './mailed-link.vi
 import { isRefusal, MailedLinks, type OpenLink } from './mailed-links';
 import { PASSWORD_MAX, readCode, readNewPassword, weakPasswordError, wrongCodeError } from './new-password-form';
 import { fieldOf, pageMetadata } from './page-input';
-import { failedRulesOf, policyRules } from './password-policy.view';
+import { failedRulesOf, PASSWORD_RULES } from './password-policy.view';
 
 const STATEMENT_MIN = 10;
 const STATEMENT_MAX = 4000;
@@ -34,15 +32,11 @@ const fresh: FormState = { errors: [], failed: [], statement: '' };
  */
 @HtmlController('recover-account')
 export class RecoverAccountPage {
-  private readonly rules: PasswordRule[];
-
   constructor(
     private readonly links: MailedLinks,
     private readonly commands: CommandBus,
-    @Inject(WARDEN_CONFIG) config: WardenConfig,
-  ) {
-    this.rules = policyRules(config.passwordCompositionRule);
-  }
+    @Inject(PASSWORD_RULES) private readonly rules: PasswordRule[],
+  ) {}
 
   @Get()
   async show(@Req() request: Request, @Res() response: Response): Promise<void> {

@@ -3,8 +3,6 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { PasswordRule } from '../../../libs/account/password-policy';
 import { CompletePasswordResetCommand } from '../../../libs/application/complete-password-reset/complete-password-reset.command';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';
 import { sendHtml } from '../shared/page-response';
@@ -13,20 +11,16 @@ import { linkFormPage, outcomePage } from './mailed-link.views';
 import { isRefusal, MailedLinks, type OpenLink } from './mailed-links';
 import { PASSWORD_MAX, readCode, readNewPassword, weakPasswordError, wrongCodeError } from './new-password-form';
 import { fieldOf, pageMetadata } from './page-input';
-import { failedRulesOf, policyRules } from './password-policy.view';
+import { failedRulesOf, PASSWORD_RULES } from './password-policy.view';
 
 /** `/reset-password?token=`: a new password twice, and the 2FA code when the account has 2FA. */
 @HtmlController('reset-password')
 export class ResetPasswordPage {
-  private readonly rules: PasswordRule[];
-
   constructor(
     private readonly links: MailedLinks,
     private readonly commands: CommandBus,
-    @Inject(WARDEN_CONFIG) config: WardenConfig,
-  ) {
-    this.rules = policyRules(config.passwordCompositionRule);
-  }
+    @Inject(PASSWORD_RULES) private readonly rules: PasswordRule[],
+  ) {}
 
   @Get()
   async show(@Req() request: Request, @Res() response: Response): Promise<void> {
