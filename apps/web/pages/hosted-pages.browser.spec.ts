@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { authPost, introspect, logIn, mailTo, PASSWORD, register, signedIn, supportPost, totpCode, uniqueEmail, verifiedAccount } from '../../testing/flows';
 import { CLIENT } from '../../testing/warden-harness';
+import { enrolledInTotp } from './testing/two-factor';
 import { expectNoSeriousA11yViolations } from '../../../test/browser/a11y';
 import { launchChromium, type RunningBrowser } from '../../../test/browser/chromium';
 import { describeInBrowser } from '../../../test/browser/describe-in-browser';
@@ -50,13 +51,6 @@ describeInBrowser('the pages of the mailed links, in Chromium', () => {
     await expectNoSeriousA11yViolations(page);
   }
 
-  async function enrolledInTotp(email: string) {
-    const accountId = await verifiedAccount(w, email);
-    const { secret } = (await authPost(w, `/v1/accounts/${accountId}/totp/enrollments`, {})).body as { secret: string };
-    const confirmed = await authPost(w, `/v1/accounts/${accountId}/totp/enrollments/confirm`, { code: await totpCode(secret, -1) });
-    return { accountId, secret, recoveryCodes: confirmed.body.recoveryCodes as string[] };
-  }
-
   it('verify-email: the link confirms the address on the button press, and works once', async () => {
     const email = uniqueEmail('verify');
     await register(w, email);
@@ -101,7 +95,7 @@ describeInBrowser('the pages of the mailed links, in Chromium', () => {
 
   it('reset-password with 2FA on: the page asks for the code, refuses a wrong one and accepts the TOTP code', async () => {
     const email = uniqueEmail('reset2fa');
-    const { secret } = await enrolledInTotp(email);
+    const { secret } = await enrolledInTotp(w, email);
     await authPost(w, '/v1/password-resets', { email, context: CLIENT });
     const page = await open(mailedLink(await mailTo(w, email, 'Reset your password'), 'reset-password'));
     const fill = async (code: string) => {
@@ -121,7 +115,7 @@ describeInBrowser('the pages of the mailed links, in Chromium', () => {
 
   it('fits a phone screen: nothing wider than 375 px, still accessible', async () => {
     const email = uniqueEmail('phone');
-    await enrolledInTotp(email);
+    await enrolledInTotp(w, email);
     await authPost(w, '/v1/account-recoveries', { email, context: CLIENT });
     const page = await chromium.context.newPage();
     await page.setViewportSize({ width: 375, height: 667 });
@@ -154,7 +148,7 @@ describeInBrowser('the pages of the mailed links, in Chromium', () => {
 
   it('recover-account without a recovery code: the statement opens a support case and the page shows its reference', async () => {
     const email = uniqueEmail('case');
-    await enrolledInTotp(email);
+    await enrolledInTotp(w, email);
     await authPost(w, '/v1/account-recoveries', { email, context: CLIENT });
     const page = await open(mailedLink(await mailTo(w, email, /recover/i), 'recover-account'));
     await page.getByLabel('What happened').fill('My phone was stolen on the train yesterday.');
@@ -175,7 +169,7 @@ describeInBrowser('the pages of the mailed links, in Chromium', () => {
 
   it('recover-account with a recovery code (lost 2FA device): new password, 2FA off', async () => {
     const email = uniqueEmail('recover');
-    const { recoveryCodes } = await enrolledInTotp(email);
+    const { recoveryCodes } = await enrolledInTotp(w, email);
     await authPost(w, '/v1/account-recoveries', { email, context: CLIENT });
     const page = await open(mailedLink(await mailTo(w, email, /recover/i), 'recover-account'));
     await page.getByLabel('Recovery code', { exact: true }).fill(recoveryCodes[0]);

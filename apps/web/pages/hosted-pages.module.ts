@@ -9,6 +9,7 @@ import { RecoverAccountPage } from './recover-account.page';
 import { ResetPasswordPage } from './reset-password.page';
 import { VerifyEmailPage } from './verify-email.page';
 import { VerifyOwnershipPage } from './verify-ownership.page';
+import { WrongCodeThrottle } from './wrong-code-throttle';
 
 /**
  * The pages of the links Warden mails. Each posts to itself and dispatches the same
@@ -18,6 +19,6 @@ import { VerifyOwnershipPage } from './verify-ownership.page';
 @Module({
   imports: [ApplicationModule, WebSharedModule],
   controllers: [VerifyEmailPage, ResetPasswordPage, VerifyOwnershipPage, ConfirmEmailChangePage, RecoverAccountPage],
-  providers: [MailedLinks, PreviewMailedLinkHandler, passwordRulesProvider],
+  providers: [MailedLinks, PreviewMailedLinkHandler, passwordRulesProvider, WrongCodeThrottle],
 })
 export class HostedPagesModule {}

@@ -11,7 +11,8 @@ import { sendHtml } from '../shared/page-response';
 import { errorSummary, newPasswordFields, recoveryCodeField, statementField, type FieldError } from './form-fields';
 import { linkFormHiddenFields, outcomePage, refusalPage } from './mailed-link.views';
 import { isRefusal, MailedLinks, type OpenLink } from './mailed-links';
-import { PASSWORD_MAX, readCode, readNewPassword, weakPasswordError, wrongCodeError } from './new-password-form';
+import { PASSWORD_MAX, readCode, readNewPassword, weakPasswordError } from './new-password-form';
+import { CodeRefused, WrongCodeThrottle } from './wrong-code-throttle';
 import { fieldOf, pageMetadata } from './page-input';
 import { failedRulesOf, PASSWORD_RULES } from './password-policy.view';
 
@@ -35,6 +36,7 @@ export class RecoverAccountPage {
   constructor(
     private readonly links: MailedLinks,
     private readonly commands: CommandBus,
+    private readonly codes: WrongCodeThrottle,
     @Inject(PASSWORD_RULES) private readonly rules: PasswordRule[],
   ) {}
 
@@ -59,13 +61,18 @@ export class RecoverAccountPage {
     const errors = [...code.errors, ...password.errors];
     if (errors.length > 0) return this.forms(response, link, { ...fresh, errors }, 400);
     try {
-      await this.run(new CompleteAccountRecoveryCommand(link.token, { recoveryCode: code.code, newPassword: password.newPassword }, pageMetadata(request)));
+      const done = await this.codes.tryCode(link.token, request, code.code, 'recovery-code', () =>
+        this.run(new CompleteAccountRecoveryCommand(link.token, { recoveryCode: code.code, newPassword: password.newPassword }, pageMetadata(request))),
+      );
+      if (done instanceof CodeRefused) {
+        done.headersOn(response);
+        return this.forms(response, link, { ...fresh, errors: [done.error] }, done.status);
+      }
     } catch (error) {
       if (isRefusal(error, 'weak_password')) {
         const failed = failedRulesOf(error.details);
         return this.forms(response, link, { ...fresh, errors: [weakPasswordError(failed)], failed }, 400);
       }
-      if (isRefusal(error, 'invalid_code')) return this.forms(response, link, { ...fresh, errors: [wrongCodeError('recovery-code')] }, 400);
       return this.refused(response, error);
     }
     sendHtml(
