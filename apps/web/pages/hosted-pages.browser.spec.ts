@@ -84,6 +84,7 @@ describeInBrowser('the pages of the mailed links, in Chromium', () => {
     await submitted(page, 'Set new password');
     expect(await page.getByRole('alert').textContent()).toContain('it needs an upper-case letter; a digit.');
     expect(await page.getByLabel('New password', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('li.unmet').allTextContents()).toEqual(['an upper-case letter (not met)', 'a digit (not met)']);
 
     await page.getByLabel('New password', { exact: true }).fill('Fresh8Password');
     await page.getByLabel('New password again').fill('Fresh8Password');
