@@ -33,6 +33,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: globals.node },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The script the web pages serve runs in the browser, not in Node.
+    files: ['apps/web/**/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: globals.browser },
+  },
   layer(['libs/shared/**', 'libs/account/**'], ['**/application/**', '**/infrastructure/**', '**/projections/**', '**/apps/**', '@nestjs/*'],
     'the domain imports nothing above it: no application, infrastructure, projections, apps or Nest'),
   layer(['libs/infrastructure/**'], ['**/application/**', '**/projections/**', '**/apps/**'],
