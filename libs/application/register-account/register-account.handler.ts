@@ -11,7 +11,8 @@ import { newMailToken } from '../shared/mail-token-factory';
 import { normalizeEmail, normalizeUsername } from '../shared/normalize';
 import { originOf } from '../shared/origin';
 import { normalizePassword, PasswordHasher } from '../shared/password-hasher';
-import { Reservations, reservationRefusal } from '../shared/reservations';
+import { crashPoint } from '../shared/crash-point';
+import { Reservations } from '../shared/reservations';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import { RegisterAccountCommand } from './register-account.command';
 
@@ -48,6 +49,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     try {
       await this.claim('email', normalizeEmail(email), accountId, meta, claimed);
       if (username) await this.claim('username', normalizeUsername(username), accountId, meta, claimed);
+      crashPoint('register:after-claims');
       const outcome = await this.runner.run(
         accountId,
         (_state, now) => ({
@@ -78,8 +80,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     meta: RegisterAccountCommand['meta'],
     claimed: Array<['email' | 'username', string]>,
   ): Promise<void> {
-    const outcome = await this.reservations.reserve(kind, value, accountId, meta);
-    if (!outcome.reserved) throw reservationRefusal(kind, outcome);
+    await this.reservations.claim(kind, value, accountId, meta);
     claimed.push([kind, value]);
   }
 }

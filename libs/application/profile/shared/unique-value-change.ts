@@ -9,7 +9,8 @@ import { DomainError } from '../../../shared/errors';
 import { AccountCommandRunner, type CommandBuilder, type CommandOutcome } from '../../shared/account-command-runner';
 import { AccountRepository } from '../../shared/account.repository';
 import type { CommandMetadata } from '../../shared/command-metadata';
-import { Reservations, reservationRefusal, type ReservationKind } from '../../shared/reservations';
+import { crashPoint } from '../../shared/crash-point';
+import { Reservations, type ReservationKind } from '../../shared/reservations';
 
 export interface UniqueValueChangeRequest {
   kind: ReservationKind;
@@ -58,8 +59,8 @@ export class UniqueValueChange {
     if (!(await this.wouldChange(change, state))) return { events: [], state };
 
     const value = change.wanted(state);
-    const claim = await this.reservations.reserve(kind, value, accountId, meta);
-    if (!claim.reserved) throw reservationRefusal(kind, claim);
+    const claim = await this.reservations.claim(kind, value, accountId, meta);
+    crashPoint(`${kind}-change:after-claim`);
 
     let outcome: CommandOutcome;
     try {
