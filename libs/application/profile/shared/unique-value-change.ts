@@ -39,9 +39,10 @@ export interface UniqueValueChangeRequest {
  * 4. release the previous value, so someone else can take it.
  *
  * If step 3 fails, a claim made in step 2 is given back, unless the account holds that
- * value by now (an identical change raced this one and won). A crash between 3 and 4
- * leaves the previous value held by the account that gave it up: never two owners, at
- * worst a value that stays taken until support releases it.
+ * value by now (an identical change raced this one and won). A crash between 2 and 3, or
+ * between 3 and 4, leaves a value claimed by an account that does not use it: never two
+ * owners, and the claim lapses once it is older than CLAIM_TAKEOVER_SECONDS (the
+ * reservation decider's rule), so the next claimant gets it.
  */
 @Injectable()
 export class UniqueValueChange {
