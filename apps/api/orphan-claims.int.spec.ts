@@ -5,6 +5,7 @@ import { EventStore } from '../../libs/infrastructure/event-store/event-store.po
 import { accountStream } from '../../libs/infrastructure/event-codec/account-streams';
 import { EVENT_STORE } from '../../libs/infrastructure/tokens';
 import { Reservations, type ReservationKind } from '../../libs/application/shared/reservations';
+import { AccountCommandRunner } from '../../libs/application/shared/account-command-runner';
 import { crashInChild } from '../testing/crash-in-child';
 import { logIn, register, supportGet, uniqueEmail } from '../testing/flows';
 import { newDataDir, startWarden, type TestWarden } from '../testing/warden-harness';
@@ -109,6 +110,33 @@ describe('no orphan claims after a crash between the claim and the account', () 
       // The living account is not sealed, and its own username still stands.
       expect(await streamTypes(w, String(owner))).not.toContain('RegistrationAbandoned');
       expect((await register(w, uniqueEmail('third'), { username: before })).body.error).toBe('username_taken');
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('refuses a registration that was only stalled past the takeover time: the fence keeps it from landing, and it answers 409', async () => {
+    const w = await startWarden({ env: { CLAIM_TAKEOVER_SECONDS: String(TAKEOVER_SECONDS) } });
+    try {
+      const email = uniqueEmail('stalled');
+      const runner = w.warden.app!.get(AccountCommandRunner, { strict: false });
+      const run = runner.run.bind(runner);
+      // The first registration stalls between its claim and its AccountRegistered, while a second one takes the address over.
+      const spy = jest.spyOn(runner, 'run').mockImplementationOnce(async (...args) => {
+        await untilLapsed(w, 'email', email);
+        expect((await register(w, email)).status).toBe(201);
+        return run(...args);
+      });
+      try {
+        const first = await register(w, email);
+        expect(first.body.error).toBe('email_taken');
+        expect(first.status).toBe(409);
+      } finally {
+        spy.mockRestore();
+      }
+      const [[, ghost], , [, owner]] = await claimsOn(w, 'email', email);
+      expect(await streamTypes(w, String(ghost))).toEqual(['RegistrationAbandoned']);
+      expect(await streamTypes(w, String(owner))).toContain('AccountRegistered');
     } finally {
       await w.close();
     }

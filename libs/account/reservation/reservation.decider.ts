@@ -32,7 +32,7 @@ export function decideReservation(command: ReservationCommand, state: Reservatio
 
 function claim(state: ReservationState, command: ClaimValue): ReservationEvent[] {
   const { kind, accountId } = command;
-  if (state.status === 'locked') throw refusal(kind, 'locked');
+  if (state.status === 'locked') throw reservationRefusal(kind, 'locked');
   if (state.status === 'held' && state.accountId === accountId) return [];
   const lapsed = state.status === 'held' ? lapse(state, command) : [];
   return [...lapsed, { type: 'ValueReserved', data: { kind, accountId } }];
@@ -48,7 +48,7 @@ function lock(state: ReservationState, command: LockValue): ReservationEvent[] {
 function lapse(
   state: Extract<ReservationState, { status: 'held' }>,
   command: ClaimValue | LockValue,
-  refuse: () => DomainError = () => refusal(command.kind, 'taken'),
+  refuse: () => DomainError = () => reservationRefusal(command.kind, 'taken'),
 ): [ClaimLapsed] {
   if (!claimHasLapsed(state, command)) throw refuse();
   return [{ type: 'ClaimLapsed', data: { kind: command.kind, accountId: state.accountId } }];
@@ -64,7 +64,7 @@ function claimHasLapsed(state: ReservationState, command: ClaimValue | LockValue
 }
 
 /** The contract's answer to a refused claim: `409 email_taken`, `409 username_taken` or `409 username_locked`. */
-function refusal(kind: ReservationKind, reason: 'taken' | 'locked'): DomainError {
+export function reservationRefusal(kind: ReservationKind, reason: 'taken' | 'locked'): DomainError {
   if (kind === 'email') return conflict('email_taken', 'An account with this email already exists.');
   return reason === 'locked'
     ? conflict('username_locked', 'This username is reserved and cannot be used.')
