@@ -19,7 +19,9 @@ import type { LoginResult } from './log-in.result';
 /**
  * An unknown email and a wrong password get the same answer after the same work: one
  * bcrypt comparison each (against a decoy hash when there is no account), one throttle
- * record each. Throttling is checked first, so a 429 costs no bcrypt and says nothing.
+ * admission and settlement each. The throttle admits the attempt first, in one atomic
+ * step, so a 429 costs no bcrypt and says nothing, and a burst gets no more checks than
+ * the free allowance.
  */
 @CommandHandler(LogInCommand)
 export class LogInHandler implements ICommandHandler<LogInCommand, LoginResult> {
