@@ -81,6 +81,16 @@ export function describeThrottleRecordsContract(name: string, create: () => Prom
       expect(await records.admit(key, randomUUID(), policy, at(41))).toMatchObject({ admitted: false });
     });
 
+    it('with no free failures, admits a first attempt and asks for a wait after each failure', async () => {
+      const key = freshKey();
+      const strict = { ...policy, free: 0 };
+      const id = randomUUID();
+      expect(await records.admit(key, id, strict, at(0))).toEqual({ admitted: true });
+      expect(await records.admit(key, randomUUID(), strict, at(0))).toEqual({ admitted: false, busy: true, retryAfterSeconds: 20 });
+      await records.settle(key, id, 'failed', at(1));
+      expect(await records.admit(key, randomUUID(), strict, at(1))).toEqual({ admitted: false, busy: false, retryAfterSeconds: 20 });
+    });
+
     it('keeps keys apart', async () => {
       const [a, b] = [freshKey(), freshKey()];
       for (let i = 0; i < 3; i++) await attempt(a, 0);
