@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomUUID } from 'node:crypto';
-import type { ReservationCommand } from '../../account/reservation/reservation.commands';
+import type { HolderFact, ReservationCommand } from '../../account/reservation/reservation.commands';
 import { claimMayLapse, decideReservation } from '../../account/reservation/reservation.decider';
 import {
   RESERVATION_SCHEMA_VERSIONS,
@@ -28,7 +28,7 @@ export interface ReservationOutcome {
 }
 
 /** The parts of a command the decider needs beyond the kind; time and the holder's fact are filled in here. */
-type CommandFor = (rule: { now: string; takeoverAfterSeconds: number; holder: 'unknown' | 'uses_value' | 'does_not_use_value' }) => ReservationCommand;
+type CommandFor = (rule: { now: string; takeoverAfterSeconds: number; holder: HolderFact }) => ReservationCommand;
 
 /**
  * Uniqueness lives in the event store: one stream per value (`email-<mac>`), whose events
