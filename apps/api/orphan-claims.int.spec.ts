@@ -1,4 +1,4 @@
-// A registration (or a change of username) killed between the claim of the value and the
+// A registration (or a change of username or email) killed between the claim of the value and the
 // account's own append, in a real child process; then the same value taken by a new
 // account in this (fresh) process once the claim has lapsed.
 import { EventStore } from '../../libs/infrastructure/event-store/event-store.port';
@@ -110,6 +110,31 @@ describe('no orphan claims after a crash between the claim and the account', () 
       // The living account is not sealed, and its own username still stands.
       expect(await streamTypes(w, String(owner))).not.toContain('RegistrationAbandoned');
       expect((await register(w, uniqueEmail('third'), { username: before })).body.error).toBe('username_taken');
+    } finally {
+      await w.close();
+    }
+  });
+
+  it('frees an address claimed by an email change that was killed before the account recorded it; the account keeps its own', async () => {
+    const dataDir = newDataDir();
+    const [email, newEmail] = [uniqueEmail('mover'), uniqueEmail('destination')];
+    const crash = await crashInChild(dataDir, 'email-change:after-claim', { scenario: 'change-email', email, newEmail });
+    expect(crash.signal).toBe('SIGKILL');
+
+    const w = await startWarden({ dataDir, env: { CLAIM_TAKEOVER_SECONDS: String(TAKEOVER_SECONDS) } });
+    try {
+      const [[, owner]] = await claimsOn(w, 'email', newEmail);
+      expect(await streamTypes(w, String(owner))).not.toContain('EmailChanged');
+      await untilLapsed(w, 'email', newEmail);
+      const taken = await register(w, newEmail);
+      expect(taken.status).toBe(201);
+      expect(await claimsOn(w, 'email', newEmail)).toEqual([
+        ['ValueReserved', owner],
+        ['ClaimLapsed', owner],
+        ['ValueReserved', taken.body.accountId],
+      ]);
+      // The account that moved still signs in with its own address, which it still holds.
+      expect((await logIn(w, email)).status).toBe(200);
     } finally {
       await w.close();
     }
