@@ -30,6 +30,11 @@ export interface WardenConfig {
     throttleBaseSeconds: number;
     throttleMaxSeconds: number;
   };
+  /**
+   * How long a claimed email or username is left to the account that claimed it before the
+   * claim may lapse, if that account does not use the value (a crash between the two appends).
+   */
+  claimTakeoverSeconds: number;
   /** The second login step: challenge lifetime and tries; failures after a correct password that lock. */
   secondFactor: { challengeTtlSeconds: number; maxTries: number; lockThreshold: number };
   accountRecoveryTtlSeconds: number;
@@ -105,6 +110,7 @@ export function loadConfig(env: Env = process.env): WardenConfig {
       throttleBaseSeconds: int(env, 'THROTTLE_BASE_SECONDS', 1, 1),
       throttleMaxSeconds: int(env, 'THROTTLE_MAX_SECONDS', 300, 1),
     },
+    claimTakeoverSeconds: int(env, 'CLAIM_TAKEOVER_SECONDS', 300, 1),
     secondFactor: {
       challengeTtlSeconds: int(env, 'SECOND_FACTOR_CHALLENGE_TTL_SECONDS', 300, 1),
       maxTries: int(env, 'SECOND_FACTOR_MAX_TRIES', 5, 1),

@@ -5,6 +5,8 @@ import type { Position } from '../../shared/envelope';
 import type { Doc, ReadCollection, ReadStore } from './read-store.port';
 import { SqliteReadCollection } from './sqlite-read-collection';
 import { SqliteStatements } from './sqlite-statements';
+import { SqliteThrottleRecords } from './sqlite-throttle-records';
+import type { ThrottleRecords } from './throttle-records.port';
 
 export interface SqliteReadStoreOptions {
   /** How long a writer waits for another process's write lock before failing. */
@@ -60,6 +62,10 @@ export class SqliteReadStore implements ReadStore {
   /** Copies the WAL into the database and empties it: no old page image of an erased value survives. */
   async purgeOverwritten(): Promise<void> {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  throttleRecords(name: string): ThrottleRecords {
+    return new SqliteThrottleRecords(this.statements, name);
   }
 
   async ping(): Promise<void> {
