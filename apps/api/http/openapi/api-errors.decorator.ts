@@ -1,0 +1,46 @@
+import { STATUS_CODES } from 'node:http';
+import { applyDecorators } from '@nestjs/common';
+import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { codesByStatus, type ErrorCode } from './error-codes';
+import { ErrorBodyDto } from './error-body.dto';
+
+const DECLARED_CODES = 'warden:openapi:error-codes';
+
+/** Statuses whose answers say when to come back (`details.retryAfterSeconds` → `Retry-After`). */
+const RETRY_AFTER: Readonly<Record<number, { required: boolean }>> = { 429: { required: true }, 503: { required: false } };
+
+/**
+ * Declares error answers of a route: one response per status, the contract's error body
+ * with `error` restricted to the codes given. Several @ApiErrors on one route (the
+ * route's own, its scope's, its kind's) add up: each status lists the union of the codes.
+ */
+export function ApiErrors(...codes: ErrorCode[]): MethodDecorator {
+  return (target, key, descriptor) => {
+    const handler = descriptor.value as object;
+    const declared = new Set<ErrorCode>([...((Reflect.getMetadata(DECLARED_CODES, handler) as ErrorCode[] | undefined) ?? []), ...codes]);
+    const before = codesByStatus((Reflect.getMetadata(DECLARED_CODES, handler) as ErrorCode[] | undefined) ?? []);
+    Reflect.defineMetadata(DECLARED_CODES, [...declared], handler);
+    const responses = [...codesByStatus(declared)].map(([status, group]) =>
+      ApiResponse({
+        status,
+        // Re-declaring a status replaces its schema; an absent description keeps the first.
+        description: before.has(status) ? undefined : STATUS_CODES[status],
+        schema: errorSchema(group),
+        headers: RETRY_AFTER[status] && {
+          'Retry-After': {
+            description: 'seconds to wait before trying again',
+            required: RETRY_AFTER[status].required,
+            schema: { type: 'integer', minimum: 1 },
+          },
+        },
+      }),
+    );
+    applyDecorators(ApiExtraModels(ErrorBodyDto), ...responses)(target, key, descriptor);
+  };
+}
+
+function errorSchema(codes: readonly ErrorCode[]) {
+  return {
+    allOf: [{ $ref: getSchemaPath(ErrorBodyDto) }, { type: 'object' as const, properties: { error: { type: 'string' as const, enum: [...codes] } } }],
+  };
+}
