@@ -35,6 +35,7 @@ export class LoginsController {
     'account_locked',
     'password_disabled',
     'account_suspended',
+    'invalid_state',
     'too_many_attempts',
   )
   async logIn(@Body() body: LoginDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
