@@ -56,7 +56,7 @@ export class AccountProtectionController {
   @Post('ownership-verifications/complete')
   @HttpCode(200)
   @RequireScope('auth')
-  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'invalid_code', 'invalid_state')
+  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'invalid_code')
   async completeOwnership(@Body() body: OwnershipCompleteDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<CompleteOwnershipVerificationCommand, CommandOutcome & { accountId: string }>(
       new CompleteOwnershipVerificationCommand(body.token, body.code, metadataOf(ctx)),

@@ -81,7 +81,7 @@ export class CredentialsController {
   @Delete('accounts/:id/credentials/:cid')
   @HttpCode(204)
   @RequireScope('auth')
-  @CommandResponses({ 204: null }, 'credential_not_found', 'account_not_found', 'invalid_state')
+  @CommandResponses({ 204: null }, 'account_not_found', 'credential_not_found')
   async revoke(@Param() { id, cid }: CredentialIdParams, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<void> {
     const outcome = await this.commands.execute<ExecuteAccountCommand, CommandOutcome>(
       new ExecuteAccountCommand(id, { type: 'RevokeCredential', credentialId: cid }, metadataOf(ctx)),

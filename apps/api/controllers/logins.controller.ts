@@ -44,7 +44,15 @@ export class LoginsController {
 
   @Post('second-factor')
   @HttpCode(200)
-  @CommandResponses({ 200: SessionIssuedDto }, 'invalid_code', 'account_locked', 'too_many_attempts')
+  @CommandResponses(
+    { 200: SessionIssuedDto },
+    'invalid_code',
+    'email_not_verified',
+    'account_locked',
+    'password_disabled',
+    'account_suspended',
+    'invalid_state',
+  )
   async secondFactor(@Body() body: SecondFactorDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     if ((body.code === undefined) === (body.recoveryCode === undefined)) {
       throw validationFailed([{ field: 'code', message: 'give exactly one of code or recoveryCode' }]);

@@ -54,7 +54,7 @@ export class ProfileController {
   @Post('accounts/:id/email-changes')
   @HttpCode(202)
   @RequireScope('auth')
-  @CommandResponses({ 202: AcceptedDto }, 'invalid_credentials', 'email_taken', 'account_not_found', 'invalid_state')
+  @CommandResponses({ 202: AcceptedDto }, 'invalid_credentials', 'email_taken', 'password_disabled', 'account_not_found', 'invalid_state')
   async requestEmailChange(
     @Param() { id }: AccountIdParam,
     @Body() body: RequestEmailChangeDto,
@@ -71,7 +71,7 @@ export class ProfileController {
   @Post('email-changes/confirm')
   @HttpCode(200)
   @RequireScope('auth')
-  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'email_taken', 'invalid_state')
+  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'email_taken', 'password_disabled', 'invalid_state')
   async confirmEmailChange(@Body() body: TokenDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<ConfirmEmailChangeCommand, CommandOutcome & { accountId: string }>(
       new ConfirmEmailChangeCommand(body.token, metadataOf(ctx)),

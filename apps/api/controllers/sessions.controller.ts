@@ -61,7 +61,7 @@ export class SessionsController {
   @Delete('accounts/:id/sessions/:sessionId')
   @HttpCode(204)
   @RequireScope('auth', 'support')
-  @CommandResponses({ 204: null }, 'account_not_found', 'session_not_found', 'invalid_state')
+  @CommandResponses({ 204: null }, 'account_not_found', 'session_not_found')
   async revoke(@Param() { id, sessionId }: SessionIdParams, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const reason = ctx.scope === 'support' ? 'revoked_by_support' : 'revoked_by_owner';
     const outcome = await this.commands.execute<ExecuteAccountCommand, CommandOutcome>(
@@ -73,7 +73,7 @@ export class SessionsController {
   @Post('accounts/:id/sessions/revoke-others')
   @HttpCode(200)
   @RequireScope('auth')
-  @CommandResponses({ 200: RevokedSessionsDto }, 'account_not_found', 'session_not_found', 'invalid_state')
+  @CommandResponses({ 200: RevokedSessionsDto }, 'account_not_found', 'session_not_found')
   async revokeOthers(@Param() { id }: AccountIdParam, @Body() body: KeepSessionDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.revokeMany(new ExecuteAccountCommand(id, { type: 'EndOtherSessions', keepSessionId: body.keepSessionId }, metadataOf(ctx)), res);
   }
@@ -81,7 +81,7 @@ export class SessionsController {
   @Post('accounts/:id/sessions/revoke-all')
   @HttpCode(200)
   @RequireScope('support')
-  @CommandResponses({ 200: RevokedSessionsDto }, 'account_not_found', 'invalid_state')
+  @CommandResponses({ 200: RevokedSessionsDto }, 'account_not_found')
   async revokeAll(@Param() { id }: AccountIdParam, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.revokeMany(new ExecuteAccountCommand(id, { type: 'EndAllSessions' }, metadataOf(ctx)), res);
   }

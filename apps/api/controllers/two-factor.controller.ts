@@ -117,7 +117,7 @@ export class TwoFactorController {
   @Post('recovery-cases/:caseId/decision')
   @HttpCode(200)
   @RequireScope('support')
-  @CommandResponses({ 200: AccountStatusDto }, 'recovery_case_not_found', 'invalid_state')
+  @CommandResponses({ 200: AccountStatusDto }, 'recovery_case_not_found')
   async decide(@Param() { caseId }: CaseIdParam, @Body() body: RecoveryCaseDecisionDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<DecideRecoveryCaseCommand, CommandOutcome & { accountId: string }>(
       new DecideRecoveryCaseCommand(caseId, body.decision, body.note, metadataOf(ctx)),
