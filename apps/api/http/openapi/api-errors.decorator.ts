@@ -17,8 +17,9 @@ const RETRY_AFTER: Readonly<Record<number, { required: boolean }>> = { 429: { re
 export function ApiErrors(...codes: ErrorCode[]): MethodDecorator {
   return (target, key, descriptor) => {
     const handler = descriptor.value as object;
-    const declared = new Set<ErrorCode>([...((Reflect.getMetadata(DECLARED_CODES, handler) as ErrorCode[] | undefined) ?? []), ...codes]);
-    const before = codesByStatus((Reflect.getMetadata(DECLARED_CODES, handler) as ErrorCode[] | undefined) ?? []);
+    const earlier = (Reflect.getMetadata(DECLARED_CODES, handler) as ErrorCode[] | undefined) ?? [];
+    const declared = new Set<ErrorCode>([...earlier, ...codes]);
+    const before = codesByStatus(earlier);
     Reflect.defineMetadata(DECLARED_CODES, [...declared], handler);
     const responses = [...codesByStatus(declared)].map(([status, group]) =>
       ApiResponse({
