@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 
 /** The contract's error body (§2), as documented: every 4xx/5xx answer has this shape. */
+@ApiSchema({ name: 'ErrorBody', description: 'Every error answer: a stable code, a message for people, details for some codes' })
 export class ErrorBodyDto {
   @ApiProperty({ description: 'stable code; each response lists the codes that route answers with that status', example: 'validation_failed' })
   error!: string;
