@@ -2,6 +2,7 @@ import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { ApiErrors } from './api-errors.decorator';
+import { CORRELATION_ID_RESPONSE_HEADER, CorrelationIdParameter } from './correlation-id.headers';
 import type { ErrorCode } from './error-codes';
 
 /** A body that is not JSON, e.g. NDJSON: its media type and the schema of its content (of one line, for NDJSON). */
@@ -25,6 +26,7 @@ const REQUEST_ERRORS: ErrorCode[] = ['validation_failed', 'payload_too_large', '
  */
 export function CommandResponses(successes: Partial<Record<SuccessStatus, SuccessBody>>, ...errors: ErrorCode[]): MethodDecorator {
   return applyDecorators(
+    CorrelationIdParameter(),
     ApiHeader({
       name: 'Idempotency-Key',
       required: false,
@@ -48,6 +50,7 @@ export function CommandResponses(successes: Partial<Record<SuccessStatus, Succes
  */
 export function QueryResponses(success: SuccessBody, ...errors: ErrorCode[]): MethodDecorator {
   return applyDecorators(
+    CorrelationIdParameter(),
     ApiHeader({
       name: 'X-Min-Position',
       required: false,
@@ -62,7 +65,7 @@ export function QueryResponses(success: SuccessBody, ...errors: ErrorCode[]): Me
 function successResponses(successes: Partial<Record<SuccessStatus, SuccessBody>>, headers?: Record<string, object>): MethodDecorator[] {
   return Object.entries(successes).map(([status, body]) => {
     const content = contentOf(body);
-    return ApiResponse({ status: Number(status), description: describe(Number(status)), headers, ...content });
+    return ApiResponse({ status: Number(status), description: describe(Number(status)), headers: { ...CORRELATION_ID_RESPONSE_HEADER, ...headers }, ...content });
   });
 }
 
