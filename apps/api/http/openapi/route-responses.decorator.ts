@@ -65,7 +65,7 @@ export function QueryResponses(success: SuccessBody, ...errors: ErrorCode[]): Me
 function successResponses(successes: Partial<Record<SuccessStatus, SuccessBody>>, headers?: Record<string, object>): MethodDecorator[] {
   return Object.entries(successes).map(([status, body]) => {
     const content = contentOf(body);
-    return ApiResponse({ status: Number(status), description: describe(Number(status)), headers: { ...CORRELATION_ID_RESPONSE_HEADER, ...headers }, ...content });
+    return ApiResponse({ status: Number(status), description: successDescription(Number(status)), headers: { ...CORRELATION_ID_RESPONSE_HEADER, ...headers }, ...content });
   });
 }
 
@@ -76,6 +76,6 @@ function contentOf(body: SuccessBody | undefined) {
   return { schema: body };
 }
 
-function describe(status: number): string {
+function successDescription(status: number): string {
   return { 200: 'Done', 201: 'Created', 202: 'Accepted', 204: 'Done; no body' }[status] ?? String(status);
 }
