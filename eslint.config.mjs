@@ -34,6 +34,10 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
+    files: ['**/*.mjs'],
+    languageOptions: { sourceType: 'module', globals: globals.node },
+  },
+  {
     // The script the web pages serve runs in the browser, not in Node.
     files: ['apps/web/**/assets/**/*.js'],
     languageOptions: { sourceType: 'script', globals: globals.browser },

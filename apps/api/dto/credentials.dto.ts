@@ -2,9 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Length, Matches } from 'class-validator';
 
 export class CredentialIdParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
 
+  @ApiProperty({ format: 'uuid', description: 'credential id' })
   @IsUUID()
   cid!: string;
 }

@@ -66,9 +66,11 @@ export class ScheduleDeletionDto {
 }
 
 export class AppealParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
 
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   appealId!: string;
 }

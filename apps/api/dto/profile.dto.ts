@@ -21,6 +21,7 @@ export class ChangeUsernameDto {
 }
 
 export class UsernameParam {
+  @ApiProperty({ example: 'admin', description: USERNAME_MESSAGE })
   @IsString()
   @Matches(USERNAME_PATTERN, { message: USERNAME_MESSAGE })
   username!: string;
