@@ -38,11 +38,13 @@ import { NewPassword } from './shared/new-password';
 import { AccountRepository } from './shared/account.repository';
 import { PasswordHasher } from './shared/password-hasher';
 import { Reservations } from './shared/reservations';
+import { RecoveryCaseIndex } from './account-recovery/recovery-case-index';
 
 const shared = [
   AccountRepository,
   AccountCommandRunner,
   Reservations,
+  RecoveryCaseIndex,
   PasswordHasher,
   NewPassword,
   LoginThrottle,
