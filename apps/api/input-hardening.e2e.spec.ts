@@ -84,6 +84,43 @@ describe('hostile input on the JSON API', () => {
     expect(api.status).toBe(415);
   });
 
+  it.each([
+    ['NUL', 'Ann\u0000Lee'],
+    ['CR/LF (extra lines in a mail)', 'Ann\r\nBcc: victim@example.com'],
+    ['a lone surrogate', 'Ann \ud800'],
+    ['a right-to-left override', 'Ann \u202Eeel'],
+    ['whitespace only', ' \t  '],
+    ['invisible characters only', '\u200B\u200B'],
+  ])('refuses a displayName with %s', async (_label, displayName) => {
+    const res = await register(w, uniqueEmail('name'), { displayName });
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ error: 'validation_failed', details: [{ field: 'displayName' }] });
+  });
+
+  it('stores names in NFC, and refuses CR/LF in a credential label', async () => {
+    const email = uniqueEmail('nfc');
+    const res = await register(w, email, { displayName: 'Cafe\u0301 Owner' });
+    expect(res.status).toBe(201);
+    const view = await w.http
+      .get(`/v1/accounts/${res.body.accountId}`)
+      .set('Authorization', bearer('support'))
+      .set('X-Actor', 'agent-7')
+      .set('X-Min-Position', res.headers['x-event-position']);
+    expect(view.body.displayName).toBe('Caf\u00e9 Owner');
+    const label = await w.http.post(`/v1/accounts/${res.body.accountId}/credentials`).set('Authorization', bearer('auth')).send({ label: 'bot\nX-Injected: 1' });
+    expect(label.status).toBe(400);
+    expect(label.body.details).toEqual([expect.objectContaining({ field: 'label' })]);
+  });
+
+  it('takes an email with surrounding spaces as the same address, trimmed (contract §2)', async () => {
+    const local = `ann.${Date.now()}`;
+    const first = await register(w, `  ${local.toUpperCase()}@Example.com `);
+    expect(first.status).toBe(201);
+    const again = await register(w, `${local}@example.com`);
+    expect(again.status).toBe(409);
+    expect(again.body.error).toBe('email_taken');
+  });
+
   it('registers with a plain request still', async () => {
     expect((await register(w, uniqueEmail('plain'))).status).toBe(201);
   });

@@ -67,6 +67,16 @@ const CASES: Case[] = [
     contains: ['24 hours'],
   },
   {
+    name: 'email verification with a configured lifetime (EMAIL_VERIFICATION_TTL_SECONDS)',
+    trigger: 'verify-email',
+    event: { type: 'EmailVerificationRequested', data: { ...issued(7200), email: 'ann.new@example.com' } },
+    renders: 'verify-email',
+    to: 'ann.new@example.com',
+    subject: 'Confirm your email address',
+    links: [{ purpose: 'verify-email' }],
+    contains: ['valid for 2 hours'],
+  },
+  {
     name: 'password reset link',
     trigger: 'password-reset',
     event: { type: 'PasswordResetRequested', data: { ...issued(3600), email: 'ann.typed@example.com' } },
