@@ -57,17 +57,8 @@ const VERIFIED_FOR_CODES: AccountEvent = {
 
 const CASES: Case[] = [
   {
+    // Not the default 24 hours: the mail states the configured lifetime (EMAIL_VERIFICATION_TTL_SECONDS).
     name: 'email verification',
-    trigger: 'verify-email',
-    event: { type: 'EmailVerificationRequested', data: { ...issued(86400), email: 'ann.new@example.com' } },
-    renders: 'verify-email',
-    to: 'ann.new@example.com',
-    subject: 'Confirm your email address',
-    links: [{ purpose: 'verify-email' }],
-    contains: ['24 hours'],
-  },
-  {
-    name: 'email verification with a configured lifetime (EMAIL_VERIFICATION_TTL_SECONDS)',
     trigger: 'verify-email',
     event: { type: 'EmailVerificationRequested', data: { ...issued(7200), email: 'ann.new@example.com' } },
     renders: 'verify-email',
