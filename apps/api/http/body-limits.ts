@@ -4,18 +4,12 @@ import { assignCorrelationId } from './correlation-id.middleware';
 import { ErrorFilter, ErrorReporter } from './error.filter';
 import { answerClientErrorsInJson } from './client-errors';
 import { refuseHostileJson } from './json-body-shape';
-import { requireJsonBody } from './json-only.middleware';
+import { JSON_API_PREFIX, requireJsonBody } from './json-only.middleware';
 import { createValidationPipe } from './validation.pipe';
 import { validationFailed } from './validation-failed';
 
 /** Contract §2: bodies over 64 KiB are `413 payload_too_large`. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
-
-/**
- * The JSON API. "JSON in" holds here only: the pages under other paths (apps/web) take
- * HTML form posts with their own parser.
- */
-export const JSON_API_PREFIX = '/v1';
 
 export interface HttpOptions {
   /** Told about unexpected errors (500s); Nest's Logger when absent. */

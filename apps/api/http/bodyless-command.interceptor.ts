@@ -3,6 +3,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import type { Request } from 'express';
 import type { Observable } from 'rxjs';
+import { JSON_API_PREFIX } from './json-only.middleware';
 import { validationFailed } from './validation-failed';
 
 const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -19,7 +20,8 @@ export class BodylessCommandInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     if (context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<Request>();
-    if (!COMMAND_METHODS.has(request.method) || readsBody(context)) return next.handle();
+    // The JSON API's commands only: an HTML page's form post is its controller's business.
+    if (!COMMAND_METHODS.has(request.method) || !request.path.startsWith(`${JSON_API_PREFIX}/`) || readsBody(context)) return next.handle();
     const body: unknown = request.body;
     if (body === undefined) return next.handle();
     if (typeof body !== 'object' || body === null || Array.isArray(body)) {

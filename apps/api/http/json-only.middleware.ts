@@ -2,6 +2,12 @@ import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../../../libs/shared/errors';
 
 /**
+ * The JSON API. "JSON in" holds here only: the pages under other paths (apps/web) take
+ * HTML form posts with their own parser.
+ */
+export const JSON_API_PREFIX = '/v1';
+
+/**
  * "JSON in" (contract §2): a request that has a body must declare it as JSON.
  * Without this a form-encoded body would be parsed by Express's default urlencoded
  * parser (with its own, larger limit) and reach the DTOs as strings.
