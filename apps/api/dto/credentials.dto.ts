@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Length, Matches } from 'class-validator';
+import { SingleLineText } from './text-fields';
 
 export class CredentialIdParams {
   @ApiProperty({ format: 'uuid' })
@@ -16,6 +17,7 @@ export class IssueCredentialDto {
   @IsString()
   @Length(1, 100)
   @Matches(/\S/, { message: 'label must not be blank' })
+  @SingleLineText()
   label!: string;
 }
 

@@ -269,8 +269,8 @@ describe('HTTP conventions (contract §2)', () => {
       expect(res.body.details).toEqual([{ field: 'x', message: 'unknown field' }]);
     });
 
-    it('is 415 for a body that is not JSON', async () => {
-      const res = await request(server).post('/test/accounts').set('Authorization', FRONTEND).type('form').send('email=ada@example.com');
+    it('is 415 for a body that is not JSON, on the JSON API (/v1; pages elsewhere take forms)', async () => {
+      const res = await request(server).post('/v1/accounts').set('Authorization', FRONTEND).type('form').send('email=ada@example.com');
       expect(res.status).toBe(415);
       expect(res.body).toMatchObject({ error: 'unsupported_media_type' });
     });

@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { preparePrivateDatabaseFile } from '../private-files';
 import Database from 'better-sqlite3';
 import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelope';
 import { positionOf } from '../../shared/position';
@@ -60,7 +59,7 @@ export class SqliteEventStore implements EventStore {
       retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
       onError: options.onError ?? reportToConsole,
     };
-    mkdirSync(dirname(file), { recursive: true });
+    preparePrivateDatabaseFile(file);
     this.db = new Database(file, { timeout: this.options.busyTimeoutMs });
     this.db.pragma(`busy_timeout = ${this.options.busyTimeoutMs}`);
     this.db.pragma('journal_mode = WAL');

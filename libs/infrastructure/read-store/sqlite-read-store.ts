@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { preparePrivateDatabaseFile } from '../private-files';
 import Database from 'better-sqlite3';
 import type { Position } from '../../shared/envelope';
 import type { Doc, ReadCollection, ReadStore } from './read-store.port';
@@ -26,7 +25,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly statements: SqliteStatements;
 
   constructor(filePath: string, options: SqliteReadStoreOptions = {}) {
-    mkdirSync(dirname(filePath), { recursive: true });
+    preparePrivateDatabaseFile(filePath);
     this.db = new Database(filePath, { timeout: options.busyTimeoutMs ?? 5000 });
     this.db.pragma('journal_mode = WAL');
     // Read models are rebuildable from the event store, so NORMAL (may lose the last
