@@ -20,6 +20,8 @@ export class HealthController {
   ) {}
 
   /** The process is up; says nothing of its dependencies. */
+  // A probe's request body is parsed like any other: a malformed or hostile one is refused.
+  @ApiErrors('validation_failed', 'unsupported_media_type')
   @Get('live')
   @ApiOkResponse({ type: LivenessDto, description: 'the process is up' })
   live() {
@@ -27,6 +29,8 @@ export class HealthController {
   }
 
   /** Ready when the event store, the read store and the queue all answer. */
+  // A probe's request body is parsed like any other: a malformed or hostile one is refused.
+  @ApiErrors('validation_failed', 'unsupported_media_type')
   @Get('ready')
   // Terminus's own documentation of 503 is not what clients get (ErrorFilter answers in the contract's shape).
   @HealthCheck({ noCache: true, swaggerDocumentation: false })

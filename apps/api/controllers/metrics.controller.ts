@@ -1,5 +1,6 @@
 import { Controller, Get, Inject, type OnModuleInit, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { EventStore } from '../../../libs/infrastructure/event-store/event-store.port';
 import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
@@ -36,9 +37,11 @@ export class MetricsController implements OnModuleInit {
   }
 
   /** Prometheus text exposition: command latency, events appended, projection lag, queue depth, mails. */
+  // A probe's request body is parsed like any other: a malformed or hostile one is refused.
+  @ApiErrors('validation_failed', 'unsupported_media_type')
   @Get()
-  @ApiProduces('text/plain')
-  @ApiOkResponse({ description: 'Prometheus text format (version 0.0.4)', schema: { type: 'string' } })
+  // The text type on the 200 alone: the refusals above are JSON error bodies.
+  @ApiOkResponse({ description: 'Prometheus text format (version 0.0.4)', content: { 'text/plain': { schema: { type: 'string' } } } })
   async scrape(@Res({ passthrough: true }) res: Response): Promise<string> {
     const body = await this.metrics.scrape();
     res.setHeader('Content-Type', this.metrics.contentType);

@@ -25,7 +25,11 @@ export class MinPositionInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const raw = context.switchToHttp().getRequest<Request>().header(MIN_POSITION_HEADER);
+    const request = context.switchToHttp().getRequest<Request>();
+    // Queries only (contract §2): a command decides on the event store, never on a read model,
+    // and the operational probes must answer whatever the projector is doing.
+    if (request.method !== 'GET' || !request.path.startsWith('/v1/')) return next.handle();
+    const raw = request.header(MIN_POSITION_HEADER);
     if (raw === undefined) return next.handle();
     const position = parsePosition(raw);
     if (!position) throw validationFailed([{ field: 'X-Min-Position', message: 'not a position returned by Warden' }]);
