@@ -4,7 +4,7 @@
  */
 const GATED: Array<[variable: string, suites: string]> = [
   ['EVENTSTORE_URL', 'EventStoreDB event store contract'],
-  ['MONGODB_URL', 'MongoDB read store contract, MongoDB key store contract'],
+  ['MONGODB_URL', 'MongoDB read store contract, MongoDB key store contract, MongoDB snapshot store contract'],
 ];
 
 export default function announceGatedSuites(): void {

@@ -6,6 +6,7 @@ import { AccountEventCodec } from '../../../infrastructure/event-codec/account-e
 import type { EventStore } from '../../../infrastructure/event-store/event-store.port';
 import { CLOCK, EVENT_STORE } from '../../../infrastructure/tokens';
 import type { Clock } from '../../../shared/clock';
+import { AccountRepository } from '../../shared/account.repository';
 import { normalizeEmail, normalizeUsername } from '../../shared/normalize';
 import { Reservations } from '../../shared/reservations';
 import { findAccountDeleted } from '../account-deleted-event';
@@ -26,6 +27,7 @@ export class EraseAccountHandler implements ICommandHandler<EraseAccountCommand,
     private readonly keyring: DataKeyring,
     private readonly reservations: Reservations,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly accounts: AccountRepository,
   ) {}
 
   async execute({ accountId, meta }: EraseAccountCommand): Promise<ErasureOutcome> {
@@ -33,11 +35,17 @@ export class EraseAccountHandler implements ICommandHandler<EraseAccountCommand,
     // Never shred a living account: only after its deletion is stored.
     if (!recorded) throw new Error(`account ${accountId} is not deleted; refusing to erase it`);
     const key = await this.keyring.get(accountId);
-    if (key?.state !== 'active') return 'already_erased';
+    if (key?.state !== 'active') {
+      // A retry after a crash between the key and the snapshot finishes the job.
+      await this.accounts.forget(accountId);
+      return 'already_erased';
+    }
     const { email, username } = ((await this.codec.decode(recorded)).event as AccountDeleted).data;
     await this.reservations.release('email', normalizeEmail(email), accountId, meta);
     if (username !== null) await this.reservations.release('username', normalizeUsername(username), accountId, meta);
     await this.keyring.destroy(accountId, this.clock.now());
+    // After the key: a load racing this step could otherwise snapshot the account again.
+    await this.accounts.forget(accountId);
     return 'erased';
   }
 }
