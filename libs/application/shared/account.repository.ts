@@ -7,6 +7,7 @@ import { accountStream } from '../../infrastructure/event-codec/account-streams'
 import type { AppendResult, EventStore, ExpectedRevision } from '../../infrastructure/event-store/event-store.port';
 import { AccountSnapshots } from '../../infrastructure/snapshots/account-snapshots';
 import { EVENT_STORE, WARDEN_CONFIG } from '../../infrastructure/tokens';
+import type { RecordedEvent } from '../../shared/envelope';
 import type { CommandMetadata } from './command-metadata';
 import { type CachedAccount, WriteModelCache } from './write-model/write-model-cache';
 
@@ -18,14 +19,16 @@ export interface LoadedAccount {
 const logger = new Logger('AccountRepository');
 
 /** Before the first event: revision -1, so the tail starts at 0. */
-const EMPTY: CachedAccount = Object.freeze({ state: initialState(), revision: -1, snapshotRevision: -1 });
+const EMPTY: CachedAccount = Object.freeze({ state: initialState(), revision: -1, hash: '', snapshotRevision: -1 });
 
 /**
  * Loads an account's write model and appends its new events. A load starts from the
  * cached fold, or else from the account's snapshot, or else from nothing, and folds only
  * the events stored after that point (`readStream` from a revision): its cost does not
  * grow with the account's history. The stream stays the truth: the tail is always read,
- * and the append's expected revision refuses a decision taken on a stale state.
+ * the starting point is used only if the stream still holds its last event (same
+ * revision, same chain hash), and the append's expected revision refuses a decision
+ * taken on a stale state.
  */
 @Injectable()
 export class AccountRepository {
@@ -44,15 +47,9 @@ export class AccountRepository {
 
   async load(accountId: string): Promise<LoadedAccount> {
     const start = this.cache.get(accountId) ?? (await this.fromSnapshot(accountId));
-    const tail = await this.store.readStream(accountStream(accountId), { fromRevision: start.revision + 1 });
-    let state = start.state;
-    for (const event of tail) {
-      const decoded = await this.codec.decode(event);
-      state = evolve(state, decoded.event, { occurredAt: decoded.occurredAt });
-    }
-    const revision = tail.length > 0 ? tail[tail.length - 1].revision : start.revision;
-    await this.keep(accountId, { state, revision, snapshotRevision: start.snapshotRevision });
-    return { state, revision: revision < 0 ? 'no_stream' : revision };
+    const entry = (await this.foldTail(accountId, start)) ?? (await this.foldFromScratch(accountId));
+    await this.keep(accountId, entry);
+    return { state: entry.state, revision: entry.revision < 0 ? 'no_stream' : entry.revision };
   }
 
   /**
@@ -70,7 +67,8 @@ export class AccountRepository {
     const result = await this.store.append(accountStream(accountId), encoded, expected);
     if (after) {
       const snapshotRevision = this.cache.get(accountId)?.snapshotRevision ?? -1;
-      await this.keep(accountId, { state: after, revision: result.revision, snapshotRevision });
+      const hash = result.events[result.events.length - 1].metadata.hash;
+      await this.keep(accountId, { state: after, revision: result.revision, hash, snapshotRevision });
     }
     return result;
   }
@@ -84,6 +82,35 @@ export class AccountRepository {
   private async fromSnapshot(accountId: string): Promise<CachedAccount> {
     const snapshot = await this.snapshots.load(accountId);
     return snapshot ? { ...snapshot, snapshotRevision: snapshot.revision } : EMPTY;
+  }
+
+  /** The start plus the events after it; undefined when the stream no longer holds the start's last event. */
+  private async foldTail(accountId: string, start: CachedAccount): Promise<CachedAccount | undefined> {
+    if (start.revision < 0) return this.fold(start, await this.store.readStream(accountStream(accountId)));
+    // Read from the start's own last event (inclusive): one row more, and a check that it is still there.
+    const [anchor, ...tail] = await this.store.readStream(accountStream(accountId), { fromRevision: start.revision });
+    if (anchor?.revision !== start.revision || anchor.metadata.hash !== start.hash) {
+      logger.warn(`account ${accountId}: the stream no longer holds revision ${start.revision} as cached or snapshotted; folding it from the start`);
+      return undefined;
+    }
+    return this.fold(start, tail);
+  }
+
+  private async foldFromScratch(accountId: string): Promise<CachedAccount> {
+    this.cache.forget(accountId);
+    await this.snapshots.drop(accountId);
+    return this.fold(EMPTY, await this.store.readStream(accountStream(accountId)));
+  }
+
+  private async fold(start: CachedAccount, tail: RecordedEvent[]): Promise<CachedAccount> {
+    if (tail.length === 0) return start;
+    let state = start.state;
+    for (const event of tail) {
+      const decoded = await this.codec.decode(event);
+      state = evolve(state, decoded.event, { occurredAt: decoded.occurredAt });
+    }
+    const last = tail[tail.length - 1];
+    return { state, revision: last.revision, hash: last.metadata.hash, snapshotRevision: start.snapshotRevision };
   }
 
   private async keep(accountId: string, entry: CachedAccount): Promise<void> {
@@ -100,9 +127,9 @@ export class AccountRepository {
   }
 
   /** Best effort: a snapshot only shortens later cold loads. Returns the revision now snapshotted. */
-  private async snapshot(accountId: string, { state, revision, snapshotRevision }: CachedAccount): Promise<number> {
+  private async snapshot(accountId: string, { state, revision, hash, snapshotRevision }: CachedAccount): Promise<number> {
     try {
-      await this.snapshots.save(accountId, { state, revision });
+      await this.snapshots.save(accountId, { state, revision, hash });
       return revision;
     } catch (error) {
       logger.warn(`snapshot of account ${accountId} at revision ${revision} failed: ${error instanceof Error ? error.message : String(error)}`);

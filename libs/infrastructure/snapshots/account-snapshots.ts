@@ -8,6 +8,8 @@ export interface AccountSnapshot {
   state: AccountState;
   /** Revision of the last event folded into the state. */
   revision: number;
+  /** That event's chain hash, so a reader can check the stream still holds it. */
+  hash: string;
 }
 
 /**
@@ -28,19 +30,22 @@ export class AccountSnapshots {
     if (!stored || stored.shape !== this.shape) return null;
     const key = await this.keyring.get(accountId);
     if (key?.state !== 'active') return null;
+    let sealed: { state: AccountState; hash: string };
     try {
-      const state = JSON.parse(open(key.key, stored.sealed, associatedData(accountId, stored.revision, this.shape)).toString('utf8'));
-      return { state: state as AccountState, revision: stored.revision };
+      sealed = JSON.parse(open(key.key, stored.sealed, associatedData(accountId, stored.revision, this.shape)).toString('utf8'));
     } catch {
-      // Tampered, or sealed with a key this account no longer has: the stream still holds everything.
+      // Altered, or sealed with a key this account no longer has: useless, and it would keep
+      // a good snapshot at an earlier revision from replacing it. The stream holds everything.
+      await this.drop(accountId);
       return null;
     }
+    return { state: sealed.state, revision: stored.revision, hash: sealed.hash };
   }
 
   async save(accountId: string, snapshot: AccountSnapshot): Promise<void> {
     const key = await this.keyring.get(accountId);
     if (key?.state !== 'active') return;
-    const plain = Buffer.from(JSON.stringify(snapshot.state), 'utf8');
+    const plain = Buffer.from(JSON.stringify({ state: snapshot.state, hash: snapshot.hash }), 'utf8');
     const sealed = seal(key.key, plain, associatedData(accountId, snapshot.revision, this.shape));
     await this.store.save({ accountId, revision: snapshot.revision, shape: this.shape, sealed });
   }

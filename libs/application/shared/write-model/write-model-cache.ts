@@ -5,6 +5,8 @@ export interface CachedAccount {
   state: AccountState;
   /** Revision of the last event folded into the state. */
   revision: number;
+  /** That event's chain hash: the stream must still hold exactly it for the entry to be used. */
+  hash: string;
   /** Revision of the newest snapshot known to be stored; -1 when none is. */
   snapshotRevision: number;
 }
