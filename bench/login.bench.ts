@@ -1,12 +1,11 @@
 import * as bcrypt from 'bcrypt';
 import type { BenchRatio } from './ratio';
 import { CLIENT, PASSWORD, startBenchWarden, verifiedAccount } from './support/bench-warden';
-import { info, median, ratePerSecond, timed } from './support/measure';
+import { info, median, ratesSideBySide, timed } from './support/measure';
 
 const COST = 10;
 const ROUNDS = Number(process.argv[2] ?? 30);
 const CLIENTS = 8;
-const RATE_MS = 3000;
 
 /**
  * What a login adds on top of the bcrypt comparison it cannot avoid (same cost, measured
@@ -33,8 +32,7 @@ export async function loginRatios(): Promise<BenchRatio[]> {
     info(`login p50 (ms): bcrypt.compare ${base.toFixed(2)} · correct ${median(samples.login).toFixed(2)} · wrong ${median(samples.wrong).toFixed(2)} · unknown email ${median(samples.unknown).toFixed(2)} · introspect (no bcrypt) ${median(samples.introspect).toFixed(2)}`);
     info(`unknown email ÷ wrong password (enumeration by timing, ideal 1.00): ${(median(samples.unknown) / median(samples.wrong)).toFixed(2)}`);
 
-    const compares = await ratePerSecond(CLIENTS, RATE_MS, () => bcrypt.compare(PASSWORD, hash));
-    const logins = await ratePerSecond(CLIENTS, RATE_MS, (client) => expectStatus(login(client), 200));
+    const [compares, logins] = await ratesSideBySide(CLIENTS, [() => bcrypt.compare(PASSWORD, hash), (client) => expectStatus(login(client), 200)]);
     info(`${CLIENTS} clients: ${logins.toFixed(1)} logins/s, ${compares.toFixed(1)} bcrypt compares/s`);
 
     return [

@@ -9,11 +9,10 @@ import { SqliteEventStore } from '../libs/infrastructure/event-store/sqlite-even
 import type { EventToAppend } from '../libs/shared/envelope';
 import { expectStatus } from './login.bench';
 import type { BenchRatio } from './ratio';
-import { type BenchWarden, CLIENT, PASSWORD, startBenchWarden, verifiedAccount } from './support/bench-warden';
-import { info, p50, ratePerSecond } from './support/measure';
+import { type BenchWarden, CLIENT, PASSWORD, registeredAccount, startBenchWarden, verifiedAccount } from './support/bench-warden';
+import { info, p50sSideBySide, ratesSideBySide } from './support/measure';
 
 const CLIENTS = 8;
-const RATE_MS = 3000;
 
 /** The write path: the store's own overhead, a command's overhead, its cost on a long history, and exactness under contention. */
 export async function writePathRatios(): Promise<BenchRatio[]> {
@@ -41,12 +40,14 @@ async function appendRatio(): Promise<BenchRatio> {
   try {
     const streams = Array.from({ length: CLIENTS }, () => `account-${randomUUID()}`);
     const revisions = streams.map(() => -1);
-    const appends = await ratePerSecond(1, 2000, async (_c, i) => {
-      const s = i % CLIENTS;
-      const result = await store.append(streams[s], [event()], revisions[s] < 0 ? 'no_stream' : revisions[s]);
-      revisions[s] = result.revision;
-    });
-    const inserts = await ratePerSecond(1, 2000, async () => insert.run('account-x', JSON.stringify(event())));
+    const [appends, inserts] = await ratesSideBySide(1, [
+      async (_c, i) => {
+        const s = i % CLIENTS;
+        const result = await store.append(streams[s], [event()], revisions[s] < 0 ? 'no_stream' : revisions[s]);
+        revisions[s] = result.revision;
+      },
+      async () => insert.run('account-x', JSON.stringify(event())),
+    ]);
     info(`event-store appends/s ${appends.toFixed(0)} · raw single-row inserts/s ${inserts.toFixed(0)} (WAL, synchronous=FULL)`);
     return { id: 'R3', label: 'event-store appends/s ÷ raw better-sqlite3 inserts/s (1 event each, same durability)', value: appends / inserts, goal: { cmp: '>=', target: 0.5 } };
   } finally {
@@ -65,17 +66,15 @@ async function commandRatios(): Promise<BenchRatio[]> {
   const w = await startBenchWarden({ BCRYPT_COST: '4' });
   try {
     const accounts = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => verifiedAccount(w, `bench-rename-${i}@example.com`)));
-    const empty = await ratePerSecond(CLIENTS, RATE_MS, () => live(w));
-    const renames = await ratePerSecond(CLIENTS, RATE_MS, (c, i) => rename(w, accounts[c], i));
+    const [empty, renames] = await ratesSideBySide(CLIENTS, [() => live(w), (c, i) => rename(w, accounts[c], i)]);
     info(`${CLIENTS} clients: ${renames.toFixed(0)} renames/s, ${empty.toFixed(0)} empty requests/s (GET /health/live)`);
     info(`without the in-process projector and worker (api role only): ${(await apiOnlyRenameRatio()).toFixed(2)} × the empty endpoint`);
 
     const short = accounts[0];
     const long = await longHistoryAccount(w, 10_000);
     for (let i = 0; i < 3; i++) await Promise.all([rename(w, short, i), rename(w, long, i)]);
-    const shortP50 = await p50(60, (i) => rename(w, short, i));
-    const longP50 = await p50(60, (i) => rename(w, long, i));
-    info(`rename p50: ${shortP50.toFixed(2)} ms on a ${10 + 60 + 3}-event account, ${longP50.toFixed(2)} ms on a 10,000-event one`);
+    const [shortP50, longP50] = await p50sSideBySide(60, [(i) => rename(w, short, i), (i) => rename(w, long, i)]);
+    info(`rename p50: ${shortP50.toFixed(2)} ms on a short account, ${longP50.toFixed(2)} ms on a 10,000-event one`);
     return [
       { id: 'R5', label: `non-hash command (rename) ÷ empty endpoint, req/s over HTTP, ${CLIENTS} clients`, value: renames / empty, goal: { cmp: '>=', target: 0.5 } },
       { id: 'R7', label: 'rename p50 on a 10,000-event account ÷ on a short one', value: longP50 / shortP50, goal: { cmp: '<=', target: 1.2 } },
@@ -89,18 +88,11 @@ async function apiOnlyRenameRatio(): Promise<number> {
   const w = await startBenchWarden({ BCRYPT_COST: '4' }, ['api']);
   try {
     const accounts = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => registeredAccount(w, `bench-api-only-${i}@example.com`)));
-    const empty = await ratePerSecond(CLIENTS, RATE_MS, () => live(w));
-    const renames = await ratePerSecond(CLIENTS, RATE_MS, (c, i) => rename(w, accounts[c], i));
+    const [empty, renames] = await ratesSideBySide(CLIENTS, [() => live(w), (c, i) => rename(w, accounts[c], i)]);
     return renames / empty;
   } finally {
     await w.close();
   }
-}
-
-/** Without the worker role no mail goes out; a rename needs no verified email. */
-async function registeredAccount(w: BenchWarden, email: string): Promise<string> {
-  const res = await expectStatus(w.client.post('/v1/accounts', { email, password: PASSWORD, displayName: 'Bench', context: CLIENT }), 201);
-  return res.body.accountId as string;
 }
 
 /** A verified account with `events` events in its stream, appended in large batches (one transaction each). */

@@ -56,6 +56,13 @@ export async function startBenchWarden(env: Record<string, string> = {}, roles: 
   };
 }
 
+/** Registers only (no mail needed, so it works without the worker role); returns the account id. */
+export async function registeredAccount(w: BenchWarden, email: string): Promise<string> {
+  const res = await w.client.post('/v1/accounts', { email, password: PASSWORD, displayName: 'Bench', context: CLIENT });
+  if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accountId as string;
+}
+
 /** Registers and confirms through the mailed link, as a user would; returns the account id. */
 export async function verifiedAccount(w: BenchWarden, email: string): Promise<string> {
   const registered = await w.client.post('/v1/accounts', { email, password: PASSWORD, displayName: 'Bench', context: CLIENT });
