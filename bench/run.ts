@@ -1,75 +1,54 @@
 import 'reflect-metadata';
-import * as bcrypt from 'bcrypt';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import request from 'supertest';
-import type { Server } from 'node:http';
-import { loadConfig } from '../libs/infrastructure/config/warden-config';
-import { createWarden } from '../apps/warden.app';
+import { loginRatios } from './login.bench';
+import { formatRatio, tally, type BenchRatio } from './ratio';
+import { writePathRatios } from './write-path.bench';
 
 /**
- * Benchmarks, measured side by side in one run and printed as ratios, so the numbers
- * mean the same on any machine: what Warden adds on top of the work it cannot avoid.
- *   npm run bench [-- rounds]
+ * Benchmarks, measured side by side in one run and printed as ratios with their goals, so
+ * the numbers mean the same on any machine: what Warden adds on top of the work it cannot
+ * avoid. Each bench file exports an `async (): Promise<BenchRatio[]>`.
+ *   npm run bench            [-- rounds]  (latency samples per figure, default 30)
  */
-const ROUNDS = Number(process.argv[2] ?? 30);
-const COST = 10;
-const KEY = 'bench-auth-secret-000000001';
-const CLIENT = { ip: '203.0.113.7', userAgent: 'bench', deviceId: 'bench-device' };
+type Bench = () => Promise<BenchRatio[]>;
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const BENCHES: Array<[name: string, bench: () => Bench | undefined]> = [
+  ['login', () => loginRatios],
+  ['write path', () => writePathRatios],
+  ['projections', () => optionalBench('projections.bench', 'projectionRatios')],
+  // Another bench file: import it above and add a line here.
+];
 
-async function timed(run: () => Promise<unknown>): Promise<number> {
-  const started = process.hrtime.bigint();
-  await run();
-  return Number(process.hrtime.bigint() - started) / 1e6;
+/** A bench file that another branch adds: run when present, skipped (and said so) when not. */
+function optionalBench(file: string, exported: string): Bench | undefined {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time: the file may not exist yet
+    return (require(join(__dirname, file)) as Record<string, Bench>)[exported];
+  } catch (error) {
+    const { code, message } = error as { code?: string; message?: string };
+    // Only the file itself missing; a module missing inside it is a real failure.
+    if (code === 'MODULE_NOT_FOUND' && message?.includes(file)) return undefined;
+    throw error;
+  }
 }
 
 async function main(): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'warden-bench-'));
-  const config = loadConfig({
-    WARDEN_DATA_DIR: dataDir,
-    BCRYPT_COST: String(COST),
-    WARDEN_API_KEYS: `bench:auth:${KEY}`,
-    LOG_LEVEL: 'silent',
-    THROTTLE_ACCOUNT_FREE_FAILURES: '1000000',
-    THROTTLE_IP_FREE_FAILURES: '1000000',
-    LOCK_THRESHOLD: '1000000',
-  });
-  const warden = await createWarden(config, ['api', 'projector', 'worker']);
-  const http = request(warden.app!.getHttpServer() as Server);
-  const post = (path: string, body: object) => http.post(path).set('Authorization', `Bearer ${KEY}`).send(body);
-  try {
-    const email = 'bench@example.com';
-    const password = 'Bench7Password!';
-    await post('/v1/accounts', { email, password, displayName: 'Bench', context: CLIENT });
-    const hash = await bcrypt.hash(password, COST);
-
-    const samples = { bcrypt: [] as number[], login: [] as number[], wrong: [] as number[], unknown: [] as number[], introspect: [] as number[] };
-    // The account is not verified: a correct password ends in 403 after the full check,
-    // which is the same work as a successful login minus the session events.
-    for (let i = 0; i < ROUNDS; i++) {
-      samples.bcrypt.push(await timed(() => bcrypt.compare(password, hash)));
-      samples.login.push(await timed(() => post('/v1/logins', { email, password, context: CLIENT })));
-      samples.wrong.push(await timed(() => post('/v1/logins', { email, password: 'Wrong7Password', context: CLIENT })));
-      samples.unknown.push(await timed(() => post('/v1/logins', { email: `nobody${i}@example.com`, password, context: CLIENT })));
-      samples.introspect.push(await timed(() => post('/v1/sessions/introspect', { sessionToken: 'x'.repeat(64) })));
+  process.stdout.write(`warden bench: embedded stores, ${process.argv[2] ?? 30} latency samples per figure\n`);
+  const all: BenchRatio[] = [];
+  for (const [name, load] of BENCHES) {
+    // BENCH_ONLY=<part of a name> runs one bench file while working on it; the tally is then partial.
+    if (process.env.BENCH_ONLY && !name.includes(process.env.BENCH_ONLY)) continue;
+    const bench = load();
+    if (!bench) {
+      process.stdout.write(`── ${name}: not in this build, skipped\n`);
+      continue;
     }
-    const base = median(samples.bcrypt);
-    const row = (name: string, ms: number, ratio?: number) =>
-      process.stdout.write(`${name.padEnd(42)} ${ms.toFixed(2).padStart(9)} ms${ratio === undefined ? '' : `   × ${ratio.toFixed(2)} bcrypt`}\n`);
-    process.stdout.write(`warden bench: ${ROUNDS} rounds, bcrypt cost ${COST}, embedded stores; medians\n`);
-    row('raw bcrypt.compare', base);
-    row('POST /v1/logins (correct password)', median(samples.login), median(samples.login) / base);
-    row('POST /v1/logins (wrong password)', median(samples.wrong), median(samples.wrong) / base);
-    row('POST /v1/logins (unknown email)', median(samples.unknown), median(samples.unknown) / base);
-    row('POST /v1/sessions/introspect (no bcrypt)', median(samples.introspect));
-    process.stdout.write(`unknown ÷ wrong password (enumeration by timing, ideal 1.00): ${(median(samples.unknown) / median(samples.wrong)).toFixed(2)}\n`);
-  } finally {
-    await warden.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    process.stdout.write(`── ${name}\n`);
+    const ratios = await bench();
+    ratios.forEach((ratio) => process.stdout.write(`${formatRatio(ratio)}\n`));
+    all.push(...ratios);
   }
+  process.stdout.write(`${tally(all)}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
  */
 const GATED: Array<[variable: string, suites: string]> = [
   ['EVENTSTORE_URL', 'EventStoreDB event store contract'],
-  ['MONGODB_URL', 'MongoDB read store contract, MongoDB key store contract'],
+  ['MONGODB_URL', 'MongoDB read store contract, MongoDB key store contract, MongoDB snapshot store contract'],
 ];
 
 export default function announceGatedSuites(): void {

@@ -15,6 +15,9 @@ import { SqliteJobQueue } from './queue/sqlite-job-queue';
 import { MongoDbReadStore } from './read-store/mongodb-read-store';
 import type { ReadStore } from './read-store/read-store.port';
 import { SqliteReadStore } from './read-store/sqlite-read-store';
+import { MongoDbSnapshotStore } from './snapshots/mongodb-snapshot-store';
+import type { SnapshotStore } from './snapshots/snapshot-store.port';
+import { SqliteSnapshotStore } from './snapshots/sqlite-snapshot-store';
 
 /** The backing parts of contract §1, each picked by its own variable (any mix works). */
 export interface BackingServices {
@@ -23,8 +26,10 @@ export interface BackingServices {
   queue: JobQueue;
   mailer: Mailer;
   keys: KeyStore;
+  /** Write-model snapshots: a cache of folds, never the source of truth. */
+  snapshots: SnapshotStore;
   /** Which adapter serves each part, for the start-up line and /health. */
-  describe: Record<'events' | 'read' | 'queue' | 'mail' | 'keys', string>;
+  describe: Record<'events' | 'read' | 'queue' | 'mail' | 'keys' | 'snapshots', string>;
   close(): Promise<void>;
 }
 
@@ -38,6 +43,10 @@ export async function openBackingServices(config: WardenConfig): Promise<Backing
   const keys = config.mongodbUrl
     ? await MongoDbKeyStore.connect(config.mongodbUrl, config.mongodbDb)
     : new SqliteKeyStore(join(dir, 'keys.db'));
+  // Snapshots follow the keys that seal them.
+  const snapshots = config.mongodbUrl
+    ? await MongoDbSnapshotStore.connect(config.mongodbUrl, config.mongodbDb)
+    : new SqliteSnapshotStore(join(dir, 'snapshots.db'));
   const queue = config.redisUrl ? new BullMqJobQueue(config.redisUrl) : new SqliteJobQueue(join(dir, 'jobs.db'));
   const mailer = config.smtpUrl
     ? new SmtpMailer(config.smtpUrl, config.mailFrom)
@@ -48,16 +57,18 @@ export async function openBackingServices(config: WardenConfig): Promise<Backing
     queue,
     mailer,
     keys,
+    snapshots,
     describe: {
       events: config.eventStoreUrl ? 'eventstoredb' : 'sqlite',
       read: config.mongodbUrl ? 'mongodb' : 'sqlite',
       keys: config.mongodbUrl ? 'mongodb' : 'sqlite',
+      snapshots: config.mongodbUrl ? 'mongodb' : 'sqlite',
       queue: config.redisUrl ? 'bullmq' : 'sqlite',
       mail: config.smtpUrl ? 'smtp' : 'eml-outbox',
     },
     async close() {
       // Reverse order of dependence; each close is attempted even if another fails.
-      const results = await Promise.allSettled([queue.close(), mailer.close(), read.close(), keys.close(), events.close()]);
+      const results = await Promise.allSettled([queue.close(), mailer.close(), read.close(), keys.close(), snapshots.close(), events.close()]);
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) throw failed.reason;
     },

@@ -7,6 +7,7 @@ import { loadMasterKey } from './crypto/master-key';
 import { ServiceKeys } from './crypto/service-keys';
 import { AccountEventCodec } from './event-codec/account-event.codec';
 import { WardenMetrics } from './metrics/warden-metrics';
+import { AccountSnapshots } from './snapshots/account-snapshots';
 import { CLOCK, EVENT_STORE, JOB_QUEUE, KEY_STORE, MAILER, READ_STORE, WARDEN_CONFIG } from './tokens';
 
 /**
@@ -29,6 +30,7 @@ export class InfrastructureModule {
       { provide: CLOCK, useValue: systemClock },
       { provide: DataKeyring, useValue: keyring },
       { provide: AccountEventCodec, useValue: new AccountEventCodec(keyring) },
+      { provide: AccountSnapshots, useValue: new AccountSnapshots(services.snapshots, keyring) },
       { provide: ServiceKeys, useValue: new ServiceKeys(masterKey) },
       // One registry per app, never prom-client's global one (see WardenMetrics).
       { provide: WardenMetrics, useValue: new WardenMetrics() },

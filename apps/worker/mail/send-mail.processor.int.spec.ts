@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountEvent } from '../../../libs/account/account.events';
 import { AccountRepository } from '../../../libs/application/shared/account.repository';
+import { embeddedRepository, type EmbeddedRepository } from '../../../libs/application/shared/testing/embedded-repository';
 import { loadConfig } from '../../../libs/infrastructure/config/warden-config';
 import { DataKeyring } from '../../../libs/infrastructure/crypto/data-keyring';
 import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
@@ -31,6 +32,7 @@ describe('SendMailProcessor', () => {
   let events: SqliteEventStore;
   let keyStore: SqliteKeyStore;
   let accounts: AccountRepository;
+  let embedded: EmbeddedRepository;
   let mailer: RecordingMailer;
   let processor: SendMailProcessor;
   let revision = -1;
@@ -56,8 +58,10 @@ describe('SendMailProcessor', () => {
     const keys = new ServiceKeys(Buffer.alloc(32, 9));
     events = new SqliteEventStore(join(dir, 'events.sqlite'));
     keyStore = new SqliteKeyStore(join(dir, 'keys.sqlite'));
-    const codec = new AccountEventCodec(new DataKeyring(keyStore, keys.masterKey));
-    accounts = new AccountRepository(events, codec);
+    const keyring = new DataKeyring(keyStore, keys.masterKey);
+    const codec = new AccountEventCodec(keyring);
+    embedded = embeddedRepository(events, keyring, dir);
+    accounts = embedded.repository;
     mailer = new RecordingMailer();
     const config = loadConfig({ PUBLIC_URL: 'https://warden.test' });
     processor = new SendMailProcessor(events, mailer, config, codec, accounts, keys);
@@ -72,6 +76,7 @@ describe('SendMailProcessor', () => {
   });
 
   afterAll(async () => {
+    await embedded.close();
     await events.close();
     await keyStore.close();
     rmSync(dir, { recursive: true, force: true });

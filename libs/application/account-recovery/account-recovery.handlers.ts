@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { AccountErrors } from '../../account/account.errors';
+import type { AccountState } from '../../account/account.state';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';
@@ -70,20 +71,19 @@ export class CompleteAccountRecoveryHandler implements ICommandHandler<CompleteA
       );
       return { ...outcome, accountId, caseId };
     }
-    let passwordHash: string | undefined;
+    const password = this.newPassword.attempt(proof.newPassword);
+    const newHash = (state: AccountState) => (state.exists ? this.newPassword.hashFor(password, state) : Promise.resolve(''));
     const outcome = await this.runner.run(
       accountId,
-      async (state, now) => {
-        passwordHash ??= state.exists ? await this.newPassword.hashFor(proof.newPassword, state) : '';
-        return {
-          type: 'CompleteAccountRecovery',
-          now: now.toISOString(),
-          tokenHash,
-          passwordHash,
-          recoveryCodeHash: hashRecoveryCode(proof.recoveryCode),
-        };
-      },
+      async (state, now) => ({
+        type: 'CompleteAccountRecovery',
+        now: now.toISOString(),
+        tokenHash,
+        passwordHash: await newHash(state),
+        recoveryCodeHash: hashRecoveryCode(proof.recoveryCode),
+      }),
       meta,
+      { prepare: newHash },
     );
     return { ...outcome, accountId };
   }

@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AccountState } from '../../account/account.state';
 import { AccountCommandRunner, type CommandOutcome } from '../shared/account-command-runner';
 import { NewPassword } from '../shared/new-password';
 import { PasswordHasher } from '../shared/password-hasher';
@@ -13,15 +14,21 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
   ) {}
 
   execute({ accountId, currentPassword, newPassword, keepSessionId, meta }: ChangePasswordCommand): Promise<CommandOutcome> {
+    const current = this.hasher.attempt(currentPassword);
+    const next = this.newPassword.attempt(newPassword);
+    // The policy is checked only for the rightful owner: a wrong current password is refused first.
+    const newHash = async (state: AccountState) => ((await current.matches(state)) ? this.newPassword.hashFor(next, state) : '');
     return this.runner.run(
       accountId,
-      async (state, now) => {
-        const currentPasswordMatches = await this.hasher.verify(currentPassword, state.passwordHash || null);
-        // The policy is checked only for the rightful owner: a wrong current password is refused first.
-        const passwordHash = currentPasswordMatches ? await this.newPassword.hashFor(newPassword, state) : '';
-        return { type: 'ChangePassword', now: now.toISOString(), currentPasswordMatches, passwordHash, keepSessionId };
-      },
+      async (state, now) => ({
+        type: 'ChangePassword',
+        now: now.toISOString(),
+        currentPasswordMatches: await current.matches(state),
+        passwordHash: await newHash(state),
+        keepSessionId,
+      }),
       meta,
+      { prepare: newHash },
     );
   }
 }

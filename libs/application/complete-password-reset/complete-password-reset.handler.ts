@@ -1,4 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { AccountState } from '../../account/account.state';
 import { AccountCommandRunner, type CommandOutcome } from '../shared/account-command-runner';
 import { NewPassword } from '../shared/new-password';
 import { SecondFactors } from '../shared/second-factor';
@@ -15,21 +16,20 @@ export class CompletePasswordResetHandler implements ICommandHandler<CompletePas
 
   async execute({ token, newPassword, code, meta }: CompletePasswordResetCommand) {
     const { accountId, tokenHash } = tokenTarget(token);
-    let passwordHash: string | undefined;
+    const password = this.newPassword.attempt(newPassword);
+    // Hashed once, before the account's turn, even if a concurrent write makes the runner decide again.
+    const newHash = (state: AccountState) => (state.exists ? this.newPassword.hashFor(password, state) : Promise.resolve(''));
     const outcome = await this.runner.run(
       accountId,
-      async (state, now) => {
-        // Hashed once, even if a concurrent write makes the runner decide again.
-        passwordHash ??= state.exists ? await this.newPassword.hashFor(newPassword, state) : '';
-        return {
-          type: 'CompletePasswordReset',
-          now: now.toISOString(),
-          tokenHash,
-          passwordHash,
-          secondFactor: this.secondFactors.check(state, code, now),
-        };
-      },
+      async (state, now) => ({
+        type: 'CompletePasswordReset',
+        now: now.toISOString(),
+        tokenHash,
+        passwordHash: await newHash(state),
+        secondFactor: this.secondFactors.check(state, code, now),
+      }),
       meta,
+      { prepare: newHash },
     );
     return { ...outcome, accountId };
   }

@@ -56,6 +56,8 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LoginResult> 
       throw AccountErrors.invalidCredentials();
     }
     const { protection, ownershipTtlSeconds } = this.config;
+    // bcrypt runs before the account's turn and at most once per stored hash (see PasswordAttempt).
+    const passwordAttempt = this.hasher.attempt(password);
     let passwordMatches = false;
     // Minted per decision: a retried decision (concurrent write) gets fresh ones.
     let session: IssuedSecret<NewSession> | undefined;
@@ -63,7 +65,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LoginResult> 
     const outcome = await this.runner.run(
       accountId,
       async (state, now) => {
-        passwordMatches = await this.hasher.verify(password, state.passwordHash || null);
+        passwordMatches = await passwordAttempt.matches(state);
         session = this.newLogin.session(accountId, now, meta.client);
         challenge = this.newLogin.challenge(accountId, now);
         return {
@@ -77,6 +79,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LoginResult> 
         };
       },
       meta,
+      { prepare: (state) => passwordAttempt.matches(state) },
     );
     if (!passwordMatches) {
       // Attempts while locked append nothing and do not count (contract §3.1).

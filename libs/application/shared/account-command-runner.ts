@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { decide } from '../../account/account.decider';
 import type { AccountCommand } from '../../account/account.commands';
 import type { AccountEvent } from '../../account/account.events';
@@ -10,8 +11,10 @@ import { CLOCK } from '../../infrastructure/tokens';
 import type { Clock } from '../../shared/clock';
 import type { Position } from '../../shared/envelope';
 import { DomainError } from '../../shared/errors';
+import { AccountBusyError } from './account-busy.error';
 import { AccountRepository } from './account.repository';
 import type { CommandMetadata } from './command-metadata';
+import { KeyedQueue } from './keyed-queue';
 
 export interface CommandOutcome {
   events: AccountEvent[];
@@ -20,17 +23,38 @@ export interface CommandOutcome {
   state: AccountState;
 }
 
-/** Builds the command from the loaded state; may do I/O the decider must not (bcrypt, lookups). */
+/**
+ * Builds the command from the loaded state; may do I/O the decider must not (lookups). It
+ * runs in the account's turn and again on every retry: expensive work belongs in `prepare`.
+ */
 export type CommandBuilder = (state: AccountState, now: Date) => Promise<AccountCommand> | AccountCommand;
 
+export interface RunOptions {
+  /**
+   * Expensive work the builder will need (bcrypt), run before the account's turn against
+   * the latest state known, so that requests on one account hash side by side rather than
+   * one after the other. Its results must be memoised by their inputs (`PasswordAttempt`):
+   * the builder asks again and gets them for free unless the input changed meanwhile.
+   */
+  prepare?: (state: AccountState) => Promise<unknown>;
+}
+
+/** Attempts against writes by other processes (this process's own commands queue instead). */
 const MAX_ATTEMPTS = 5;
+/** Upper bound of the first random wait after a conflict; it doubles with each further one. */
+const BACKOFF_BASE_MS = 10;
 
 /**
- * The one generic command handler: load → decide → append with the expected revision →
- * on a concurrent write, start again from a fresh load.
+ * The one generic command handler: load → decide → append with the expected revision.
+ * Commands on one account run one at a time in this process (a keyed queue), so they
+ * never conflict with each other; the expected revision remains the guard against other
+ * processes (api replicas). A conflict starts again from a fresh load after a random wait;
+ * one that outlasts the attempts is `503 busy`.
  */
 @Injectable()
 export class AccountCommandRunner {
+  private readonly queue = new KeyedQueue();
+
   constructor(
     private readonly repository: AccountRepository,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -40,17 +64,18 @@ export class AccountCommandRunner {
   /**
    * Timed as `warden_command_duration_seconds{command, outcome}`: `ok` when decided
    * (whether or not it appended), `refused` for a contract refusal (DomainError), `error`
-   * otherwise. A builder that throws before naming its command is labelled `unknown`.
+   * otherwise (busy included). A builder that throws before naming its command is `unknown`.
    */
-  async run(accountId: string, build: CommandBuilder, metadata: CommandMetadata): Promise<CommandOutcome> {
+  async run(accountId: string, build: CommandBuilder, metadata: CommandMetadata, options: RunOptions = {}): Promise<CommandOutcome> {
     const done = this.metrics.startCommand();
     let type = 'unknown';
     try {
-      const outcome = await this.decideAndAppend(accountId, build, metadata, (t) => (type = t));
+      if (options.prepare) await options.prepare((await this.repository.load(accountId)).state);
+      const outcome = await this.queue.run(accountId, () => this.decideAndAppend(accountId, build, metadata, (t) => (type = t)));
       done(type, 'ok');
       return outcome;
     } catch (error) {
-      done(type, error instanceof DomainError ? 'refused' : 'error');
+      done(type, error instanceof DomainError && !(error instanceof AccountBusyError) ? 'refused' : 'error');
       throw error;
     }
   }
@@ -70,15 +95,15 @@ export class AccountCommandRunner {
       const after = events.reduce((s, e) => evolve(s, e, { occurredAt: command.now }), state);
       if (events.length === 0) return { events, state: after };
       try {
-        const result = await this.repository.append(accountId, events, revision, {
-          ...metadata,
-          causationId: randomUUID(),
-          occurredAt: command.now,
-        });
+        const appendMetadata = { ...metadata, causationId: randomUUID(), occurredAt: command.now };
+        const result = await this.repository.append(accountId, events, revision, appendMetadata, after);
         this.metrics.countAppended(events);
         return { events, position: result.position, state: after };
       } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError) || attempt >= MAX_ATTEMPTS) throw error;
+        if (!(error instanceof WrongExpectedRevisionError)) throw error;
+        if (attempt >= MAX_ATTEMPTS) throw new AccountBusyError();
+        // Full jitter: replicas that collided do not collide again in lockstep.
+        await sleep(Math.random() * BACKOFF_BASE_MS * 2 ** (attempt - 1));
       }
     }
   }

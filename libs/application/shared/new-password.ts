@@ -4,9 +4,10 @@ import { assertStrongPassword } from '../../account/password-policy';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';
 import { isCommonPassword } from './common-passwords';
+import type { PasswordAttempt } from './password-attempt';
 import { normalizePassword, PasswordHasher } from './password-hasher';
 
-/** Checks a new password against the policy for its owner, then hashes it. */
+/** Checks a new password against the policy for its owner, then hashes it (once per request). */
 @Injectable()
 export class NewPassword {
   constructor(
@@ -14,11 +15,15 @@ export class NewPassword {
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 
-  async hashFor(password: string, owner: Pick<AccountState, 'email' | 'username'>): Promise<string> {
-    assertStrongPassword(normalizePassword(password), owner, {
+  attempt(password: string): PasswordAttempt {
+    return this.hasher.attempt(password);
+  }
+
+  async hashFor(password: PasswordAttempt, owner: Pick<AccountState, 'email' | 'username'>): Promise<string> {
+    assertStrongPassword(normalizePassword(password.password), owner, {
       compositionRule: this.config.passwordCompositionRule,
       isCommon: isCommonPassword,
     });
-    return this.hasher.hash(password);
+    return password.hash();
   }
 }

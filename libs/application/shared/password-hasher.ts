@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import * as bcrypt from 'bcrypt';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
+import { PasswordAttempt } from './password-attempt';
 
 /** bcrypt, with a decoy hash so an unknown email costs the same time as a wrong password. */
 @Injectable()
@@ -10,6 +11,11 @@ export class PasswordHasher {
 
   constructor(@Inject(WARDEN_CONFIG) private readonly config: WardenConfig) {
     this.decoy = bcrypt.hash('decoy-password-never-matches', config.bcryptCost);
+  }
+
+  /** A password of one request: its comparisons and hash memoised for the runner's retries. */
+  attempt(password: string): PasswordAttempt {
+    return new PasswordAttempt(this, password);
   }
 
   hash(password: string): Promise<string> {

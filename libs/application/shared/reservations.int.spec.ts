@@ -6,7 +6,6 @@ import type { AccountEvent } from '../../account/account.events';
 import { loadConfig } from '../../infrastructure/config/warden-config';
 import { DataKeyring } from '../../infrastructure/crypto/data-keyring';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
-import { AccountEventCodec } from '../../infrastructure/event-codec/account-event.codec';
 import { accountStream } from '../../infrastructure/event-codec/account-streams';
 import { WrongExpectedRevisionError } from '../../infrastructure/event-store/event-store.port';
 import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
@@ -16,6 +15,7 @@ import { AccountRepository } from './account.repository';
 import { ClaimHolders } from './claim-holder';
 import type { CommandMetadata } from './command-metadata';
 import { Reservations } from './reservations';
+import { embeddedRepository, type EmbeddedRepository } from './testing/embedded-repository';
 
 const ANN = '11111111-1111-4111-8111-111111111111';
 const BOB = '22222222-2222-4222-8222-222222222222';
@@ -36,6 +36,7 @@ describe('Reservations on the SQLite event store', () => {
   let store: SqliteEventStore;
   let keyStore: SqliteKeyStore;
   let repository: AccountRepository;
+  let embedded: EmbeddedRepository;
   let reservations: Reservations;
   let now = new Date('2026-01-01T00:00:00.000Z');
   let n = 0;
@@ -49,11 +50,13 @@ describe('Reservations on the SQLite event store', () => {
     dir = mkdtempSync(join(tmpdir(), 'warden-reservations-'));
     store = new SqliteEventStore(join(dir, 'events.sqlite'));
     keyStore = new SqliteKeyStore(join(dir, 'keys.sqlite'));
-    repository = new AccountRepository(store, new AccountEventCodec(new DataKeyring(keyStore, randomBytes(32))));
+    embedded = embeddedRepository(store, new DataKeyring(keyStore, randomBytes(32)), dir);
+    repository = embedded.repository;
     const config = loadConfig({ CLAIM_TAKEOVER_SECONDS: String(TAKEOVER_SECONDS) });
     reservations = new Reservations(store, new ServiceKeys(Buffer.alloc(32, 5)), new ClaimHolders(store, repository), { now: () => now }, config);
   });
   afterAll(async () => {
+    await embedded.close();
     await store.close();
     await keyStore.close();
     rmSync(dir, { recursive: true, force: true });
@@ -191,6 +194,10 @@ describe('Reservations on the SQLite event store', () => {
       // A stalled (not dead) registration cannot land any more: its "no stream" append fails.
       expect((await store.readStream(accountStream(ghost))).map((e) => e.type)).toEqual(['RegistrationAbandoned']);
       await expect(register(ghost, value)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+      // A command that still finds the ghost (between the seal and the takeover) sees no account, not a broken stream.
+      const sealed = await repository.load(ghost);
+      expect(sealed.state.exists).toBe(false);
+      expect(sealed.revision).toBe(0);
     });
 
     it('never lapses while its account uses the value, however old', async () => {

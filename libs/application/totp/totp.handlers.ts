@@ -52,12 +52,13 @@ export class ChangeSecondFactorHandler implements ICommandHandler<ChangeSecondFa
 
   async execute({ accountId, change, password, code, meta }: ChangeSecondFactorCommand): Promise<CommandOutcome & { recoveryCodes?: string[] }> {
     const fresh = change === 'regenerate_recovery_codes' ? this.secondFactors.newRecoveryCodes() : undefined;
+    const attempt = this.hasher.attempt(password);
     const outcome = await this.runner.run(
       accountId,
       async (state, now) => {
         const identity = {
           now: now.toISOString(),
-          passwordMatches: await this.hasher.verify(password, state.passwordHash || null),
+          passwordMatches: await attempt.matches(state),
           secondFactor: this.secondFactors.check(state, code, now),
         };
         return fresh
@@ -65,6 +66,7 @@ export class ChangeSecondFactorHandler implements ICommandHandler<ChangeSecondFa
           : { type: 'DisableTotp', ...identity };
       },
       meta,
+      { prepare: (state) => attempt.matches(state) },
     );
     return { ...outcome, recoveryCodes: fresh?.codes };
   }

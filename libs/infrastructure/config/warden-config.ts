@@ -47,6 +47,8 @@ export interface WardenConfig {
   mail: { attempts: number; backoffMs: number };
   projector: { pollIntervalMs: number; batchSize: number };
   minPositionWaitMs: number;
+  /** Account write models: in-memory cache (accounts) and a snapshot every this many events. */
+  writeModel: { cacheSize: number; snapshotEvery: number };
   logLevel: string;
   /** Serves /metrics from processes without the api role (projector, worker); off when unset. */
   metricsPort?: number;
@@ -142,6 +144,7 @@ export function loadConfig(env: Env = process.env): WardenConfig {
     mail: { attempts: int(env, 'MAIL_ATTEMPTS', 5, 1), backoffMs: int(env, 'MAIL_BACKOFF_MS', 2000, 1) },
     projector: { pollIntervalMs: int(env, 'PROJECTOR_POLL_MS', 50, 1), batchSize: int(env, 'PROJECTOR_BATCH', 200, 1) },
     minPositionWaitMs: int(env, 'MIN_POSITION_WAIT_MS', 2000, 0),
+    writeModel: { cacheSize: int(env, 'WRITE_MODEL_CACHE_SIZE', 10_000, 0), snapshotEvery: int(env, 'SNAPSHOT_EVERY', 100, 1) },
     logLevel: env.LOG_LEVEL || 'info',
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1) : undefined,
   };

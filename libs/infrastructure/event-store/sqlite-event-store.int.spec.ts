@@ -55,6 +55,21 @@ describe('SqliteEventStore specifics', () => {
     expect(idsOf(await store.readAll())).toEqual(idsOf([...a.events, ...b.events]));
   });
 
+  it('commits the appends of one turn together, each checked and chained on what the ones before it wrote', async () => {
+    const store = openStore(tempFile());
+    const [first, second, refused, other] = await Promise.allSettled([
+      store.append('account-a', sampleEvents(2), 'no_stream'),
+      store.append('account-a', sampleEvents(1), 1),
+      store.append('account-a', sampleEvents(1), 1),
+      store.append('account-b', sampleEvents(1), 'no_stream'),
+    ]);
+
+    expect([first.status, second.status, other.status]).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
+    expect(refused.status === 'rejected' && refused.reason).toMatchObject({ name: 'WrongExpectedRevisionError', expected: 1, actual: 2 });
+    expect(verifyChain(await store.readStream('account-a'))).toMatchObject({ valid: true, events: 3 });
+    expect(await store.readStream('account-b')).toHaveLength(1);
+  });
+
   it('uses WAL and keeps events across reopening', async () => {
     const file = tempFile();
     const first = openStore(file);

@@ -12,6 +12,7 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from './event-store.port';
+import { GroupCommit, type ItemOutcome } from './group-commit';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { PollingSubscription } from './polling-subscription';
 import { EVENTS_SCHEMA, type EventRow, fromRow, type InsertParams, sequenceOf, toInsertParams } from './sqlite-event-row';
@@ -27,6 +28,12 @@ export interface SqliteEventStoreOptions extends SubscriptionOptions {
   busyTimeoutMs?: number;
 }
 
+interface AppendRequest {
+  streamId: string;
+  events: EventToAppend[];
+  expected: ExpectedRevision;
+}
+
 interface StreamHead {
   revision: number;
   hash: string;
@@ -37,18 +44,17 @@ const UNLIMITED = -1;
 
 /**
  * The embedded event store: one SQLite file that the api, projector and worker processes
- * may open at the same time. WAL lets readers run beside the single writer; every append
- * is one IMMEDIATE transaction, so the revision check, the chain head and the insert see
- * the same state in every process. better-sqlite3 is synchronous: a writer waiting on
+ * may open at the same time. WAL lets readers run beside the single writer; appends are
+ * written in IMMEDIATE transactions, so the revision check, the chain head and the insert
+ * see the same state in every process. The appends made during one turn of the event loop
+ * share one transaction and one fsync (GroupCommit), each in a savepoint of its own. better-sqlite3 is synchronous: a writer waiting on
  * another process's lock blocks this event loop for at most busyTimeoutMs.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly subscriptions = new SubscriptionSet<PollingSubscription>();
   private readonly options: Required<SqliteEventStoreOptions>;
-  private readonly appendInTransaction: Database.Transaction<
-    (streamId: string, events: EventToAppend[], expected: ExpectedRevision) => RecordedEvent[]
-  >;
+  private readonly commits: GroupCommit<AppendRequest, RecordedEvent[]>;
   private readonly statements: ReturnType<typeof prepareStatements>;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
@@ -67,30 +73,27 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.exec(EVENTS_SCHEMA);
     this.statements = prepareStatements(this.db);
-    this.appendInTransaction = this.db.transaction(
-      (streamId: string, events: EventToAppend[], expected: ExpectedRevision) =>
-        this.appendLocked(streamId, events, expected),
+    // Inside the batch's transaction each append is a nested transaction, i.e. a savepoint:
+    // a refused one is rolled back alone.
+    const appendOne = this.db.transaction((request: AppendRequest) => this.appendLocked(request));
+    const appendBatch = this.db.transaction((requests: AppendRequest[]) =>
+      requests.map((request): ItemOutcome<RecordedEvent[]> => {
+        try {
+          return { ok: true, value: appendOne(request) };
+        } catch (error) {
+          return { ok: false, error: this.appendError(request, error) };
+        }
+      }),
     );
+    // IMMEDIATE takes the write lock before the revision checks, not at the first insert.
+    this.commits = new GroupCommit((requests) => appendBatch.immediate(requests));
   }
 
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
     if (events.length === 0) throw new Error(`append to ${streamId}: no events given`);
-    let recorded: RecordedEvent[];
-    try {
-      // IMMEDIATE takes the write lock before the revision check, not at the first insert.
-      recorded = this.appendInTransaction.immediate(streamId, events, expected);
-    } catch (error) {
-      // Only a writer that bypassed this class's locking could get here; report it the same way.
-      if (isUniqueViolation(error, 'events.stream_id, events.revision')) {
-        throw new WrongExpectedRevisionError(streamId, expected, this.head(streamId)?.revision ?? 'no_stream');
-      }
-      if (isUniqueViolation(error, 'events.event_id')) {
-        throw new Error(`append to ${streamId}: an event id is already used (UNIQUE constraint on events.event_id)`, {
-          cause: error,
-        });
-      }
-      throw error;
-    }
+    // Acknowledged only once committed with synchronous=FULL, in one transaction with the
+    // other appends of this turn of the event loop (group commit: one fsync for all).
+    const recorded = await this.commits.submit({ streamId, events, expected });
     for (const subscription of this.subscriptions) subscription.nudge();
     const last = recorded[recorded.length - 1];
     return { revision: last.revision, position: last.position, events: recorded };
@@ -137,12 +140,13 @@ export class SqliteEventStore implements EventStore {
 
   /** Stops this store's subscriptions (after their in-flight handlers), then closes the file. */
   async close(): Promise<void> {
+    this.commits.flush();
     await this.subscriptions.stopAll();
     if (this.db.open) this.db.close();
   }
 
   /** Runs inside the write transaction. */
-  private appendLocked(streamId: string, events: EventToAppend[], expected: ExpectedRevision): RecordedEvent[] {
+  private appendLocked({ streamId, events, expected }: AppendRequest): RecordedEvent[] {
     const head = this.head(streamId);
     const actual = head ? head.revision : 'no_stream';
     if (actual !== expected) throw new WrongExpectedRevisionError(streamId, expected, actual);
@@ -151,6 +155,18 @@ export class SqliteEventStore implements EventStore {
       const { lastInsertRowid } = this.statements.insert.run(...toInsertParams(event));
       return { ...event, position: positionOf(lastInsertRowid) };
     });
+  }
+
+  /** Why one append of a batch was refused, in the port's terms. */
+  private appendError({ streamId, expected }: AppendRequest, error: unknown): unknown {
+    // Only a writer that bypassed this class's locking could get here; report it the same way.
+    if (isUniqueViolation(error, 'events.stream_id, events.revision')) {
+      return new WrongExpectedRevisionError(streamId, expected, this.head(streamId)?.revision ?? 'no_stream');
+    }
+    if (isUniqueViolation(error, 'events.event_id')) {
+      return new Error(`append to ${streamId}: an event id is already used (UNIQUE constraint on events.event_id)`, { cause: error });
+    }
+    return error;
   }
 
   private head(streamId: string): StreamHead | undefined {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { fragmentsOnDisk } from '../../shared/testing/file-fragments';
 import { describeKeyStoreContract } from './key-store.contract';
 import { KeyAlreadyExistsError } from './key-store.port';
 import { SqliteKeyStore } from './sqlite-key-store';
@@ -41,30 +42,13 @@ describe('SqliteKeyStore crypto-shredding on disk', () => {
     const peer = new Database(file);
     peer.pragma('wal_checkpoint(TRUNCATE)');
     peer.close();
-    expect(fragmentsIn(readFileSync(file), marker)).toBeGreaterThan(0);
+    expect(fragmentsOnDisk([file], marker)).toBeGreaterThan(0);
 
     await store.destroy('account-shredded', new Date());
 
     // The new, shorter row may overwrite only the start of the old one: look for any piece.
-    for (const path of [file, `${file}-wal`]) expect(fragmentsIn(readFileSafe(path), marker)).toBe(0);
+    for (const path of [file, `${file}-wal`]) expect(fragmentsOnDisk([path], marker)).toBe(0);
     expect((await store.get('account-kept'))?.state).toBe('active');
     await store.close();
   });
 });
-
-/** How many of the key's 16-byte slices appear in the bytes. */
-function fragmentsIn(bytes: Buffer, key: Buffer): number {
-  let found = 0;
-  for (let offset = 0; offset + 16 <= key.length; offset += 16) {
-    if (bytes.includes(key.subarray(offset, offset + 16))) found++;
-  }
-  return found;
-}
-
-function readFileSafe(path: string): Buffer {
-  try {
-    return readFileSync(path);
-  } catch {
-    return Buffer.alloc(0);
-  }
-}

@@ -31,10 +31,16 @@ export class EraseAccountHandler implements ICommandHandler<EraseAccountCommand,
     const due = state.status === 'deletion_scheduled' && state.deletion !== null && now.getTime() >= Date.parse(state.deletion.executeAt);
     // Never shred a living account: only one whose grace period is over (or already deleted).
     if (!due && state.status !== 'deleted') throw new Error(`account ${accountId} is not due for deletion; refusing to erase it`);
-    if ((await this.keyring.get(accountId, { fresh: true }))?.state !== 'active') return 'already_erased';
+    if ((await this.keyring.get(accountId, { fresh: true }))?.state !== 'active') {
+      // A retry after a crash between the key and the snapshot finishes the job.
+      await this.repository.forget(accountId);
+      return 'already_erased';
+    }
     if (state.email) await this.reservations.release('email', normalizeEmail(state.email), accountId, meta);
     if (state.username) await this.reservations.release('username', normalizeUsername(state.username), accountId, meta);
     await this.keyring.destroy(accountId, now);
+    // After the key: a load racing this step could otherwise snapshot or cache the account again.
+    await this.repository.forget(accountId);
     return 'erased';
   }
 }

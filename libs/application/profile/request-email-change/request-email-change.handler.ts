@@ -28,10 +28,11 @@ export class RequestEmailChangeHandler implements ICommandHandler<RequestEmailCh
 
   execute({ accountId, newEmail, password, meta }: RequestEmailChangeCommand): Promise<CommandOutcome> {
     const email = newEmail.trim().normalize('NFC');
+    const attempt = this.hasher.attempt(password);
     return this.runner.run(
       accountId,
       async (state, now) => {
-        const passwordMatches = await this.hasher.verify(password, state.passwordHash || null);
+        const passwordMatches = await attempt.matches(state);
         // Only someone the decider would let through learns whether an address is taken.
         if (passwordMatches && state.status === 'active' && !state.passwordDisabled) {
           const holder = await this.reservations.holder('email', normalizeEmail(email));
@@ -46,6 +47,7 @@ export class RequestEmailChangeHandler implements ICommandHandler<RequestEmailCh
         };
       },
       meta,
+      { prepare: (state) => attempt.matches(state) },
     );
   }
 }
