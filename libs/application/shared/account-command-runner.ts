@@ -12,6 +12,7 @@ import type { Clock } from '../../shared/clock';
 import type { Position } from '../../shared/envelope';
 import { DomainError } from '../../shared/errors';
 import { AccountBusyError } from './account-busy.error';
+import { SealedAccountError } from './sealed-account.error';
 import { AccountRepository } from './account.repository';
 import type { CommandMetadata } from './command-metadata';
 import { KeyedQueue } from './keyed-queue';
@@ -87,13 +88,14 @@ export class AccountCommandRunner {
     built: (type: AccountCommand['type']) => void,
   ): Promise<CommandOutcome> {
     for (let attempt = 1; ; attempt++) {
-      const { state, revision } = await this.repository.load(accountId);
+      const { state, revision, sealed } = await this.repository.load(accountId);
       const now = this.clock.now();
       const command = await build(state, now);
       built(command.type);
       const events = decide(command, state);
       const after = events.reduce((s, e) => evolve(s, e, { occurredAt: command.now }), state);
       if (events.length === 0) return { events, state: after };
+      if (sealed) throw new SealedAccountError(accountId);
       try {
         const appendMetadata = { ...metadata, causationId: randomUUID(), occurredAt: command.now };
         const result = await this.repository.append(accountId, events, revision, appendMetadata, after);

@@ -15,6 +15,8 @@ import { REGISTRATION_ABANDONED } from '../../account/reservation/registration-a
 export interface LoadedAccount {
   state: AccountState;
   revision: ExpectedRevision;
+  /** The stream holds only the seal of a lapsed claim: the account never existed and never will. */
+  sealed?: true;
 }
 
 const logger = new Logger('AccountRepository');
@@ -49,6 +51,7 @@ export class AccountRepository {
   async load(accountId: string): Promise<LoadedAccount> {
     const start = this.cache.get(accountId) ?? (await this.fromSnapshot(accountId));
     const entry = (await this.foldTail(accountId, start)) ?? (await this.foldFromScratch(accountId));
+    if (entry.sealed) return { state: initialState(), revision: entry.revision, sealed: true };
     await this.keep(accountId, entry);
     return { state: entry.state, revision: entry.revision < 0 ? 'no_stream' : entry.revision };
   }
@@ -86,7 +89,7 @@ export class AccountRepository {
   }
 
   /** The start plus the events after it; undefined when the stream no longer holds the start's last event. */
-  private async foldTail(accountId: string, start: CachedAccount): Promise<CachedAccount | undefined> {
+  private async foldTail(accountId: string, start: CachedAccount): Promise<(CachedAccount & { sealed?: true }) | undefined> {
     if (start.revision < 0) return this.fold(start, await this.store.readStream(accountStream(accountId)));
     // Read from the start's own last event (inclusive): one row more, and a check that it is still there.
     const [anchor, ...tail] = await this.store.readStream(accountStream(accountId), { fromRevision: start.revision });
@@ -97,18 +100,20 @@ export class AccountRepository {
     return this.fold(start, tail);
   }
 
-  private async foldFromScratch(accountId: string): Promise<CachedAccount> {
+  private async foldFromScratch(accountId: string): Promise<CachedAccount & { sealed?: true }> {
     this.cache.forget(accountId);
     await this.snapshots.drop(accountId);
     return this.fold(EMPTY, await this.store.readStream(accountStream(accountId)));
   }
 
-  private async fold(start: CachedAccount, tail: RecordedEvent[]): Promise<CachedAccount> {
+  private async fold(start: CachedAccount, tail: RecordedEvent[]): Promise<CachedAccount & { sealed?: true }> {
     if (tail.length === 0) return start;
     let state = start.state;
     for (const event of tail) {
-      // A seal (a lapsed claim's takeover, see ClaimHolders) says the account never existed: nothing to fold.
-      if (event.type === REGISTRATION_ABANDONED) continue;
+      // A seal (a lapsed claim's takeover, see ClaimHolders) is the stream's only event: no account to fold.
+      if (event.type === REGISTRATION_ABANDONED) {
+        return { state, revision: event.revision, hash: event.metadata.hash, snapshotRevision: start.snapshotRevision, sealed: true };
+      }
       const decoded = await this.codec.decode(event);
       state = evolve(state, decoded.event, { occurredAt: decoded.occurredAt });
     }
