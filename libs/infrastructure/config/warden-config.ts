@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadConsoleConfig, type ConsoleConfig } from './console-config';
 
 /** Every setting of contract §1 plus the thresholds the domain makes configurable. */
 export interface WardenConfig {
@@ -43,6 +44,8 @@ export interface WardenConfig {
   logLevel: string;
   /** Serves /metrics from processes without the api role (projector, worker); off when unset. */
   metricsPort?: number;
+  /** `/console`: how staff sign in, and their sessions. */
+  console: ConsoleConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -116,5 +119,6 @@ export function loadConfig(env: Env = process.env): WardenConfig {
     minPositionWaitMs: int(env, 'MIN_POSITION_WAIT_MS', 2000, 0),
     logLevel: env.LOG_LEVEL || 'info',
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1) : undefined,
+    console: loadConsoleConfig(env),
   };
 }
