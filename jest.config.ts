@@ -1,7 +1,8 @@
 import type { Config } from 'jest';
 
 // Test kinds follow the file suffix: *.unit.spec.ts (pure, fast), *.int.spec.ts (real
-// adapters: SQLite files, Redis, SMTP on loopback), *.e2e.spec.ts (HTTP against the Nest app).
+// adapters: SQLite files, Redis, SMTP on loopback), *.e2e.spec.ts (HTTP against the Nest app),
+// *.browser.spec.ts (Chromium against the app).
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
@@ -10,6 +11,13 @@ const config: Config = {
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/**/*.unit.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/**/*.int.spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/**/*.e2e.spec.ts'] },
+    // A real Chromium against the real app (test/browser): skipped, with the reason printed, without one.
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/**/*.browser.spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/browser/browser.setup.ts'],
+    },
   ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/test/gated-services.setup.ts',

@@ -10,6 +10,7 @@ import { loadApiKeys } from './api/http/api-keys';
 import { ApiKeyRegistry } from './api/http/api-key-registry';
 import { configureHttp } from './api/http/body-limits';
 import { setupOpenApi } from './api/http/swagger';
+import { configureWebHttp } from './web/shared/web-http';
 import { WardenExpressAdapter } from './api/http/response-status';
 import { ProjectorModule } from './projector/projector.module';
 import type { Role } from './roles';
@@ -52,6 +53,7 @@ export async function createWarden(config: WardenConfig, roles: Role[], options:
     if (roles.includes('api')) {
       const app = await NestFactory.create<NestExpressApplication>(root, new WardenExpressAdapter(), { logger, bodyParser: false });
       configureHttp(app);
+      configureWebHttp(app);
       setupOpenApi(app);
       await app.init();
       return { app, services, apiKeysFile, close: async () => { await app.close(); await services.close(); } };

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+
 /**
  * Says, once at the top of every run, which contract suites will be skipped and why:
  * jest does not always show a skipped file's console output in a multi-file run.
@@ -8,6 +10,10 @@ const GATED: Array<[variable: string, suites: string]> = [
 ];
 
 export default function announceGatedSuites(): void {
+  const chromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    process.stdout.write(`\nSKIPPED: browser suites (*.browser.spec.ts) — no Chromium at ${chromium} (apt-get install -y chromium, or set CHROMIUM_PATH)\n`);
+  }
   for (const [variable, suites] of GATED) {
     const line = process.env[variable]
       ? `RUNNING: ${suites} against ${variable}`

@@ -20,6 +20,7 @@ import { SupportQueuesController } from './controllers/support-queues.controller
 import { ApiKeyRegistry } from './http/api-key-registry';
 import { httpProviders } from './http/http.providers';
 import { EventPositions } from './positions/event-positions';
+import { WebModule } from '../web/web.module';
 import { MinPositionInterceptor } from './positions/min-position.interceptor';
 
 /** The `api` role: HTTP in, commands and queries out; no rules of its own. */
@@ -28,7 +29,7 @@ export class ApiModule {
   static forRoot(registry: ApiKeyRegistry): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ApplicationModule, TerminusModule],
+      imports: [ApplicationModule, TerminusModule, WebModule],
       controllers: [
         HealthController,
         MetricsController,

@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../../../libs/shared/errors';
+import { isHtmlFormPost } from '../../web/shared/html-routes';
 
 /**
  * "JSON in" (contract §2): a request that has a body must declare it as JSON.
@@ -7,7 +8,8 @@ import { DomainError } from '../../../libs/shared/errors';
  * parser (with its own, larger limit) and reach the DTOs as strings.
  */
 export function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
-  if (hasBody(request) && !request.is(['json', '+json'])) {
+  // The one exception: a browser form posting to an HTML page (apps/web), parsed there.
+  if (hasBody(request) && !request.is(['json', '+json']) && !isHtmlFormPost(request)) {
     next(new DomainError('unsupported_media_type', 415, 'Request bodies must be JSON (Content-Type: application/json).'));
     return;
   }

@@ -28,6 +28,6 @@ function decodeKey(base64: string, source: string): Buffer {
 }
 
 /** Independent sub-keys per purpose, so one key never serves two uses. */
-export function deriveKey(master: Buffer, purpose: 'token-mac' | 'lookup' | 'key-wrap' | 'idempotency'): Buffer {
+export function deriveKey(master: Buffer, purpose: 'token-mac' | 'lookup' | 'key-wrap' | 'idempotency' | 'csrf'): Buffer {
   return createHmac('sha256', master).update(`warden:${purpose}`).digest();
 }

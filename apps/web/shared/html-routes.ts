@@ -1,0 +1,26 @@
+import type { Request } from 'express';
+
+/**
+ * Paths served as HTML pages rather than the JSON API: the hosted pages of the mailed
+ * links and the console. Add a prefix here for a new area of pages; /v1 never is one.
+ */
+export const HTML_ROUTE_PREFIXES: readonly string[] = [
+  '/verify-email',
+  '/reset-password',
+  '/verify-ownership',
+  '/confirm-email-change',
+  '/recover-account',
+  '/console',
+];
+
+export function isHtmlRoute(path: string): boolean {
+  return HTML_ROUTE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+}
+
+/**
+ * A browser form post to an HTML route: the one kind of request body that is not JSON.
+ * The API's "JSON in" middleware lets exactly these through (and web-http.ts parses them).
+ */
+export function isHtmlFormPost(request: Request): boolean {
+  return request.method === 'POST' && isHtmlRoute(request.path) && request.is('application/x-www-form-urlencoded') === 'application/x-www-form-urlencoded';
+}
