@@ -46,8 +46,9 @@ export class ConsoleApi {
     return this.call<T>('GET', withQuery(path, query), undefined, minPosition);
   }
 
-  send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: object): Promise<ApiAnswer<T>> {
-    return this.call<T>(method, path, body);
+  /** A command; `idempotencyKey` makes a repeated form submit run it once (contract §2). */
+  send<T>(method: 'POST' | 'PUT' | 'DELETE', path: string, body?: object, idempotencyKey?: string): Promise<ApiAnswer<T>> {
+    return this.call<T>(method, path, body, undefined, idempotencyKey);
   }
 
   /** A streamed answer (NDJSON history): the raw response, or the error. */
@@ -57,10 +58,11 @@ export class ConsoleApi {
     return { ok: false, status: response.status, error: await errorOf(response) };
   }
 
-  private async call<T>(method: string, path: string, body?: object, minPosition?: string): Promise<ApiAnswer<T>> {
+  private async call<T>(method: string, path: string, body?: object, minPosition?: string, idempotencyKey?: string): Promise<ApiAnswer<T>> {
     const headers = this.headers();
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (minPosition) headers['X-Min-Position'] = minPosition;
+    if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
     const response = await fetch(this.origin.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     if (!response.ok) return { ok: false, status: response.status, error: await errorOf(response) };
     const text = await response.text();
