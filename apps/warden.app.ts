@@ -55,7 +55,7 @@ export async function createWarden(config: WardenConfig, roles: Role[], options:
     if (roles.includes('api')) {
       const app = await NestFactory.create<NestExpressApplication>(root, new WardenExpressAdapter(), { logger, bodyParser: false });
       configureHttp(app);
-      configureWebHttp(app);
+      configureWebHttp(app, { hostedPages: config.hostedPages });
       setupOpenApi(app);
       await app.init();
       return { app, services, apiKeysFile, close: async () => { await app.close(); await services.close(); } };

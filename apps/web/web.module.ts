@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { HostedPagesModule } from './pages/hosted-pages.module';
 import { AssetsController } from './shared/assets.controller';
 import { WebSharedModule } from './shared/web-shared.module';
 
@@ -8,7 +9,7 @@ import { WebSharedModule } from './shared/web-shared.module';
  * API through the CommandBus, so there is no second implementation of any flow.
  */
 @Module({
-  imports: [WebSharedModule],
+  imports: [WebSharedModule, HostedPagesModule],
   controllers: [AssetsController],
 })
 export class WebModule {}

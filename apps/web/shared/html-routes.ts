@@ -13,6 +13,9 @@ export const HTML_ROUTE_PREFIXES: readonly string[] = [
   '/console',
 ];
 
+/** The pages of the mailed links (the paths PUBLIC_URL's links use); HOSTED_PAGES=false turns them off. */
+export const HOSTED_PAGE_PATHS: readonly string[] = HTML_ROUTE_PREFIXES.filter((prefix) => prefix !== '/console');
+
 export function isHtmlRoute(path: string): boolean {
   return HTML_ROUTE_PREFIXES.some((prefix) => path === prefix || path.startsWith(`${prefix}/`));
 }
@@ -22,5 +25,6 @@ export function isHtmlRoute(path: string): boolean {
  * The API's "JSON in" middleware lets exactly these through (and web-http.ts parses them).
  */
 export function isHtmlFormPost(request: Request): boolean {
-  return request.method === 'POST' && isHtmlRoute(request.path) && request.is('application/x-www-form-urlencoded') === 'application/x-www-form-urlencoded';
+  // baseUrl: inside middleware mounted on a prefix, `path` is relative to it.
+  return request.method === 'POST' && isHtmlRoute(request.baseUrl + request.path) && request.is('application/x-www-form-urlencoded') === 'application/x-www-form-urlencoded';
 }

@@ -12,6 +12,8 @@ export interface WardenConfig {
   smtpUrl?: string;
   mailFrom: string;
   publicUrl: string;
+  /** Serve the pages of the mailed links (apps/web/pages); off for a deployment with its own front-end. */
+  hostedPages: boolean;
   apiKeys?: string;
   masterKey?: string;
   bcryptCost: number;
@@ -81,6 +83,7 @@ export function loadConfig(env: Env = process.env): WardenConfig {
     smtpUrl: opt(env, 'SMTP_URL'),
     mailFrom: env.MAIL_FROM || 'Warden <no-reply@localhost>',
     publicUrl: (env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    hostedPages: bool(env, 'HOSTED_PAGES', true),
     apiKeys: opt(env, 'WARDEN_API_KEYS'),
     masterKey: opt(env, 'WARDEN_MASTER_KEY'),
     bcryptCost,
