@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../../shared/html';
 import type { ActivityEntry, AccountView, AuditEntry, Page, SessionEntry } from '../contract-shapes';
 import type { Flash } from '../console-sessions';
 import { ACCOUNT_ACTIONS, type ActionField } from '../support-actions';
-import { csrfField, errorNotice, flashNotice, when, yesNo } from './console-layout';
+import { csrfField, errorNotice, flashNotice, when, yesNo, scrollTable } from './console-layout';
 import { actionForm, confirmBox, field } from './form-fields';
 import { auditSection, type AuditFilter } from './audit-section';
 
@@ -73,13 +73,13 @@ function sessionsSection(base: string, sessions: SessionEntry[] | string, csrf: 
       ? errorNotice(sessions)
       : sessions.length === 0
         ? html`<p>No active session.</p>`
-        : html`<div class="table-scroll"><table><caption class="visually-hidden">Active sessions</caption>
+        : scrollTable('Active sessions table', html`<table><caption class="visually-hidden">Active sessions</caption>
 <thead><tr><th scope="col">Started</th><th scope="col">Last seen</th><th scope="col">IP</th><th scope="col">Device</th><th scope="col">Action</th></tr></thead><tbody>
 ${sessions.map(
   (s) => html`<tr><td>${when(s.createdAt)}</td><td>${when(s.lastSeenAt)}</td><td>${s.ip}</td><td>${s.userAgent}${s.deviceId ? html` <span class="hint">(${s.deviceId})</span>` : ''}</td>
 <td><form method="post" action="${base}/sessions/${s.sessionId}/revoke" aria-label="Revoke session started ${s.createdAt}">${csrfField(csrf)}
 ${confirmBox(`revoke-${s.sessionId}`, 'Confirm')}<button type="submit" class="danger">Revoke session</button></form></td></tr>`,
-)}</tbody></table></div>`;
+)}</tbody></table>`);
   return html`<section aria-labelledby="sessions-title"><h2 id="sessions-title">Active sessions</h2>${body}</section>`;
 }
 

@@ -1,7 +1,7 @@
 import { SCHEMA_VERSIONS } from '../../../../libs/account/account.events';
 import { html, type SafeHtml } from '../../shared/html';
 import type { AuditEntry, Page } from '../contract-shapes';
-import { errorNotice, when } from './console-layout';
+import { errorNotice, when, scrollTable } from './console-layout';
 import { field } from './form-fields';
 
 /** The audit trail's filters as the page's query string holds them (datetime-local values, UTC). */
@@ -20,11 +20,11 @@ export function auditSection(base: string, audit: Page<AuditEntry> | string, fil
       ? errorNotice(audit)
       : audit.entries.length === 0
         ? html`<p>No entry matches.</p>`
-        : html`<div class="table-scroll"><table><caption class="visually-hidden">Audit trail, newest first</caption>
+        : scrollTable('Audit trail table', html`<table><caption class="visually-hidden">Audit trail, newest first</caption>
 <thead><tr><th scope="col">Time</th><th scope="col">Type</th><th scope="col">Summary</th><th scope="col">Actor</th><th scope="col">From</th><th scope="col">Correlation id</th></tr></thead><tbody>
 ${audit.entries.map(
   (e) => html`<tr><td>${when(e.occurredAt)}</td><td>${e.type}</td><td>${e.summary}</td><td>${e.actor ? `${e.actor.type}: ${e.actor.id}` : '—'}</td><td>${e.ip ?? ''}</td><td><code>${e.correlationId}</code></td></tr>`,
-)}</tbody></table></div>`;
+)}</tbody></table>`);
   const keep = { auditType: filter.type, auditFrom: filter.from, auditTo: filter.to };
   const more = typeof audit !== 'string' && audit.nextCursor ? html`<a href="${base}?${query({ ...keep, auditCursor: audit.nextCursor })}#audit-title">Older entries</a>` : '';
   const newest = filter.cursor ? html` <a href="${base}?${query(keep)}#audit-title">Newest entries</a>` : '';

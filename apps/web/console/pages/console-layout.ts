@@ -48,3 +48,8 @@ export function when(iso: string | null | undefined): SafeHtml {
 }
 
 export const yesNo = (value: boolean): string => (value ? 'Yes' : 'No');
+
+/** A wide table that may scroll sideways: focusable and named, so a keyboard can scroll it. */
+export function scrollTable(label: string, table: SafeHtml): SafeHtml {
+  return html`<div class="table-scroll" tabindex="0" role="group" aria-label="${label}">${table}</div>`;
+}

@@ -1,6 +1,6 @@
 import { html, type SafeHtml } from '../../shared/html';
 import type { HistoryEvent, IntegrityReport } from '../contract-shapes';
-import { errorNotice, when } from './console-layout';
+import { errorNotice, when, scrollTable } from './console-layout';
 import { query } from './audit-section';
 import { field } from './form-fields';
 
@@ -46,11 +46,11 @@ export function complianceTools(accountId: string): SafeHtml {
 
 function timeline(events: HistoryEvent[]): SafeHtml {
   if (events.length === 0) return html`<p role="status">No event in this range.</p>`;
-  return html`<div class="table-scroll"><table><caption class="visually-hidden">Events, oldest first</caption>
+  return scrollTable('Events table', html`<table><caption class="visually-hidden">Events, oldest first</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Time</th><th scope="col">Type</th><th scope="col">Actor</th><th scope="col">Correlation id</th><th scope="col">Data</th></tr></thead><tbody>
 ${events.map(
   (e) => html`<tr><td>${e.revision}</td><td>${when(e.occurredAt)}</td><td>${e.type}</td><td>${e.actor.type}: ${e.actor.id}${e.actor.onBehalfOf ? ` (for ${e.actor.onBehalfOf})` : ''}</td><td><code>${e.correlationId}</code></td><td><code class="data">${dataOf(e.data)}</code></td></tr>`,
-)}</tbody></table></div>`;
+)}</tbody></table>`);
 }
 
 /** The event's data as JSON, with every shredded field marked. */

@@ -1,7 +1,7 @@
 import { html, type SafeHtml } from '../../shared/html';
 import type { AccountView } from '../contract-shapes';
 import type { Flash } from '../console-sessions';
-import { errorNotice, flashNotice, when } from './console-layout';
+import { errorNotice, flashNotice, when, scrollTable } from './console-layout';
 import { actionForm, field } from './form-fields';
 
 export interface SearchPageData {
@@ -44,9 +44,9 @@ function results(d: SearchPageData): SafeHtml {
   if (d.results === undefined) return html``;
   if (typeof d.results === 'string') return errorNotice(d.results);
   if (d.results.length === 0) return html`<p role="status">No account has this email or username.</p>`;
-  return html`<div class="table-scroll"><table><caption>Accounts matching “${d.q}”</caption>
+  return scrollTable('Search results', html`<table><caption>Accounts matching “${d.q}”</caption>
 <thead><tr><th scope="col">Email</th><th scope="col">Username</th><th scope="col">Name</th><th scope="col">Status</th><th scope="col">Created</th></tr></thead><tbody>
 ${d.results.map(
   (a) => html`<tr><td><a href="/console/accounts/${a.accountId}">${a.email}</a></td><td>${a.username ?? '—'}</td><td>${a.displayName}</td><td>${a.status.replace(/_/g, ' ')}</td><td>${when(a.createdAt)}</td></tr>`,
-)}</tbody></table></div>`;
+)}</tbody></table>`);
 }
