@@ -45,7 +45,7 @@ export async function createWarden(config: WardenConfig, roles: Role[], options:
     loaded.warnings.forEach((w) => logger.warn(w, 'api-keys'));
     if (loaded.source === 'file') apiKeysFile = loaded.file;
     imports.push(ApiModule.forRoot(new ApiKeyRegistry(loaded.keys)));
-    if (config.console.signIn !== 'off') imports.push(ConsoleModule.forRoot(loaded.keys));
+    if (config.console.signIn !== 'off') imports.push(ConsoleModule.forRoot(config, loaded.keys));
   }
   if (roles.includes('projector')) imports.push(ProjectorModule);
   if (roles.includes('worker')) imports.push(WorkerModule);

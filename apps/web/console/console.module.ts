@@ -11,7 +11,7 @@ import { ConsoleSessions } from './console-sessions';
 import { QueuesConsoleController } from './queues-console.controller';
 import { SignInController } from './sign-in.controller';
 import { StaffAccess } from './staff-access';
-import { StaffKeys } from './staff-keys';
+import { checkProxyKeys, StaffKeys } from './staff-keys';
 import { SupportConsoleController } from './support-console.controller';
 
 /**
@@ -21,13 +21,15 @@ import { SupportConsoleController } from './support-console.controller';
  */
 @Module({})
 export class ConsoleModule {
-  static forRoot(keys: readonly ApiKey[]): DynamicModule {
+  static forRoot(config: WardenConfig, keys: readonly ApiKey[]): DynamicModule {
+    const staffKeys = new StaffKeys(keys);
+    checkProxyKeys(config.console, staffKeys);
     return {
       module: ConsoleModule,
       imports: [WebSharedModule],
       controllers: [SignInController, SupportConsoleController, QueuesConsoleController, ComplianceConsoleController],
       providers: [
-        { provide: StaffKeys, useValue: new StaffKeys(keys) },
+        { provide: StaffKeys, useValue: staffKeys },
         { provide: ConsoleApis, inject: [StaffKeys], useFactory: (staffKeys: StaffKeys) => new ConsoleApis(staffKeys) },
         {
           provide: ConsoleSessions,

@@ -76,17 +76,6 @@ export class StaffAccess {
     this.secure = isSecureSite(wardenConfig);
     // __Host-: only this host, over https, path /, no Domain (the browser enforces it).
     this.cookieName = this.secure ? '__Host-warden_console' : 'warden_console';
-    if (this.config.signIn === 'proxy') this.checkProxyKeys(this.config.proxy);
-  }
-
-  /** At start-up: every scope the mapping grants needs an API key to call the API with. */
-  private checkProxyKeys(proxy: ConsoleProxyConfig): void {
-    for (const scope of new Set([...proxy.scopes.values()].flat())) {
-      const name = proxy.apiKeyNames.get(scope);
-      if (!this.keys.keyFor(scope, name)) {
-        throw new Error(name ? `CONSOLE_PROXY_API_KEYS: no API key named "${name}" holds the ${scope} scope` : `CONSOLE_PROXY_SCOPES grants ${scope}, but no API key holds that scope`);
-      }
-    }
   }
 
   get mode(): 'api-key' | 'proxy' {

@@ -1,6 +1,6 @@
 import type { ApiKey } from '../../api/http/api-keys';
 import { ApiKeyRegistry } from '../../api/http/api-key-registry';
-import type { ConsoleScope } from '../../../libs/infrastructure/config/console-config';
+import type { ConsoleConfig, ConsoleScope } from '../../../libs/infrastructure/config/console-config';
 
 const STAFF_SCOPES: readonly ConsoleScope[] = ['support', 'compliance'];
 
@@ -38,5 +38,17 @@ export class StaffKeys {
   keyFor(scope: ConsoleScope, preferredName?: string): string | undefined {
     if (preferredName) return this.byName.get(preferredName)?.scopes.includes(scope) ? preferredName : undefined;
     return this.keys.find((key) => key.scopes.includes(scope))?.name;
+  }
+}
+
+/** At start-up: behind a proxy, every scope the mapping grants needs an API key to call the API with. */
+export function checkProxyKeys(config: ConsoleConfig, keys: StaffKeys): void {
+  if (config.signIn !== 'proxy') return;
+  const { scopes, apiKeyNames } = config.proxy;
+  for (const scope of new Set([...scopes.values()].flat())) {
+    const name = apiKeyNames.get(scope);
+    if (!keys.keyFor(scope, name)) {
+      throw new Error(name ? `CONSOLE_PROXY_API_KEYS: no API key named "${name}" holds the ${scope} scope` : `CONSOLE_PROXY_SCOPES grants ${scope}, but no API key holds that scope`);
+    }
   }
 }
