@@ -7,6 +7,8 @@ import request from 'supertest';
 import type { Server } from 'node:http';
 import { loadConfig } from '../libs/infrastructure/config/warden-config';
 import { createWarden } from '../apps/warden.app';
+import { consoleHistoryRatios } from './console-history.bench';
+import { formatRatio } from './ratio';
 
 /**
  * Benchmarks, measured side by side in one run and printed as ratios, so the numbers
@@ -70,6 +72,8 @@ async function main(): Promise<void> {
     await warden.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
+  process.stdout.write('── console history\n');
+  (await consoleHistoryRatios()).forEach((ratio) => process.stdout.write(`${formatRatio(ratio)}\n`));
 }
 
 main().catch((error: unknown) => {

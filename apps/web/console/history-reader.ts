@@ -32,7 +32,7 @@ export async function readHistoryPage(api: ConsoleApi, accountId: string, window
       while ((newline = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, newline);
         buffered = buffered.slice(newline + 1);
-        if (line.trim() === '') continue;
+        if (line.trim() === '' || before(line, window.fromRevision)) continue;
         const event = JSON.parse(line) as HistoryEvent;
         if (event.revision < window.fromRevision || (window.since && event.occurredAt < window.since)) continue;
         events.push(event);
@@ -43,4 +43,12 @@ export async function readHistoryPage(api: ConsoleApi, accountId: string, window
     abort.abort();
   }
   return { ok: true, events, hasMore: false };
+}
+
+const LEADING_REVISION = /^\{"revision":(\d+),/;
+
+/** Lines before the window are skipped without parsing them: each line starts with its revision. */
+function before(line: string, fromRevision: number): boolean {
+  const match = LEADING_REVISION.exec(line);
+  return match !== null && Number(match[1]) < fromRevision;
 }
