@@ -5,9 +5,19 @@ import { expectNoSeriousA11yViolations } from '../../../test/browser/a11y';
 import { launchChromium, type RunningBrowser } from '../../../test/browser/chromium';
 import { describeInBrowser } from '../../../test/browser/describe-in-browser';
 import { serveWarden, type ServedWarden } from '../../../test/browser/warden-server';
-import { authPost, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../../testing/flows';
+import { asText, complianceGet, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../../testing/flows';
 import { openRecoveryCase } from '../../testing/support-cases';
 import { KEYS, CLIENT } from '../../testing/warden-harness';
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Set to a directory (e.g. `docs`) to save the README's screenshots of the account and history pages. */
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS_DIR;
@@ -95,9 +105,15 @@ describeInBrowser('the console in Chromium', () => {
     const rows = page.getByRole('region', { name: 'Audit trail' }).getByRole('row');
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(1).textContent()).toContain('support: agent-7');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    expect(await page.getByRole('status').textContent()).toContain('You are signed out.');
+    await page.goto(url(`/console/accounts/${accountId}`));
+    await page.waitForURL(url('/console'));
   });
 
   it('support: decides a lost-2FA recovery case from the queue, and a stale decision is refused in plain words', async () => {
+    await signIn('agent-7', KEYS.support);
     const approved = await openRecoveryCase(warden, uniqueEmail('queue-a'), 'My phone was stolen on the train.');
     const stale = await openRecoveryCase(warden, uniqueEmail('queue-b'), 'My phone fell into the sea.');
     await page.goto(url('/console/queues'));
@@ -132,8 +148,7 @@ describeInBrowser('the console in Chromium', () => {
     expect((await supportPost(warden, `/v1/accounts/${accountId}/unlock`, { reason: 'cleared' })).status).toBe(200);
     const picker = between.toISOString().slice(0, 19);
 
-    await page.goto(url('/console'));
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await chromium.context.clearCookies(); // a reviewer on their own browser
     await signIn('auditor-9', KEYS.compliance);
     await page.waitForURL(/\/console\/compliance$/);
     await expectNoSeriousA11yViolations(page);
@@ -144,7 +159,6 @@ describeInBrowser('the console in Chromium', () => {
     expect(await timeline.getByRole('row').nth(1).textContent()).toContain('AccountRegistered');
     expect(await timeline.textContent()).toContain('support: agent-7');
     await expectNoSeriousA11yViolations(page);
-    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'console-history.png'), fullPage: true });
 
     await page.getByRole('button', { name: 'Verify integrity' }).click();
     expect(await page.getByRole('status').textContent()).toContain('Valid.');
@@ -169,6 +183,23 @@ describeInBrowser('the console in Chromium', () => {
     const lines = (await download.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string });
     expect(lines[0].type).toBe('AccountRegistered');
     expect(lines.map((l) => l.type)).toContain('AccountUnlocked');
-    expect(authPost).toBeDefined();
+
+    // Erased: the timeline keeps every event and marks each shredded field.
+    const scheduled = await warden.http
+      .delete(`/v1/accounts/${accountId}`)
+      .set('Authorization', `Bearer ${KEYS.support}`)
+      .set('X-Actor', 'agent-7')
+      .send({ reason: 'owner asked for erasure', ticketRef: 'SUP-7', graceDays: 0 });
+    expect(scheduled.status).toBe(202);
+    await until('the account to be erased', async () => {
+      const history = await asText(complianceGet(warden, `/v1/compliance/accounts/${accountId}/history`));
+      const text = String(history.body);
+      return text.includes('AccountDeleted') && text.includes('[erased]') ? true : undefined;
+    });
+    await page.goto(url(`/console/compliance/${accountId}/history`));
+    expect(await page.locator('mark').first().textContent()).toBe('"[erased]"');
+    expect(await page.getByRole('table').textContent()).not.toContain(email);
+    await expectNoSeriousA11yViolations(page);
+    if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, 'console-history.png'), fullPage: true });
   });
 });
