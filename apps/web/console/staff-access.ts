@@ -117,7 +117,8 @@ export class StaffAccess {
   private proxyStaff(proxy: ConsoleProxyConfig, request: Request): Staff | null {
     const staffId = validStaffId(headerOf(request, proxy.identityHeader));
     if (!staffId) return null;
-    const groups = headerOf(request, proxy.groupsHeader).split(',').map((g) => g.trim()).filter((g) => g !== '');
+    // Comma (oauth2-proxy) or pipe (authentik) separated.
+    const groups = headerOf(request, proxy.groupsHeader).split(/[,|]/).map((g) => g.trim()).filter((g) => g !== '');
     const keyNames: Partial<Record<ConsoleScope, string>> = {};
     for (const scope of new Set(groups.flatMap((group) => proxy.scopes.get(group) ?? []))) {
       const keyName = this.keys.keyFor(scope, proxy.apiKeyNames.get(scope));
