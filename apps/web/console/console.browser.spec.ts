@@ -7,17 +7,8 @@ import { describeInBrowser } from '../../../test/browser/describe-in-browser';
 import { serveWarden, type ServedWarden } from '../../../test/browser/warden-server';
 import { asText, complianceGet, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../../testing/flows';
 import { openRecoveryCase } from '../../testing/support-cases';
+import { until } from '../../testing/until';
 import { KEYS, CLIENT } from '../../testing/warden-harness';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 /** Set to a directory (e.g. `docs`) to save the README's screenshots of the account and history pages. */
 const SCREENSHOTS = process.env.CONSOLE_SCREENSHOTS_DIR;

@@ -1,14 +1,5 @@
 import type { Doc, Filter, ReadCollection } from '../../infrastructure/read-store/read-store.port';
-import { badRequest } from '../../shared/errors';
-import type { Page } from '../shared/newest-first-page';
-
-const encodeCursor = (position: string) => Buffer.from(position, 'utf8').toString('base64url');
-
-function decodeCursor(cursor: string): string {
-  const position = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[\d/]+$/.test(position)) throw badRequest('validation_failed', 'Invalid cursor.', [{ field: 'cursor', message: 'invalid cursor' }]);
-  return position;
-}
+import { decodeCursor, encodeCursor, type Page } from '../shared/newest-first-page';
 
 /**
  * Oldest first, for the support queues: ordered by the position of the event that opened
