@@ -1,6 +1,7 @@
 import { supportGet, supportPost, uniqueEmail } from '../testing/flows';
 import { openAppeal, openRecoveryCase } from '../testing/support-cases';
-import { startWarden, type TestWarden } from '../testing/warden-harness';
+import { until } from '../testing/until';
+import { bearer, startWarden, type TestWarden } from '../testing/warden-harness';
 
 describe('the support queues: GET /v1/recovery-cases and /v1/appeals', () => {
   let w: TestWarden;
@@ -40,6 +41,24 @@ describe('the support queues: GET /v1/recovery-cases and /v1/appeals', () => {
     expect(after.body.entries.map((e: { appealId: string }) => e.appealId)).not.toContain(appealId);
     const closed = await supportGet(w, '/v1/appeals?status=decided');
     expect(closed.body.entries).toContainEqual(expect.objectContaining({ appealId, status: 'decided', decision: 'reinstate' }));
+  });
+
+  it('erases the owner\'s words and address from both queues when the account is deleted', async () => {
+    const appeal = await openAppeal(w, uniqueEmail('erase-appeal'), 'My words about my appeal.');
+    const recovery = await openRecoveryCase(w, uniqueEmail('erase-case'), 'My words about my phone.');
+    for (const { accountId } of [appeal, recovery]) {
+      const scheduled = await w.http
+        .delete(`/v1/accounts/${accountId}`)
+        .set('Authorization', bearer('support'))
+        .set('X-Actor', 'agent-7')
+        .send({ reason: 'owner asked', ticketRef: 'SUP-9', graceDays: 0 });
+      expect(scheduled.status).toBe(202);
+    }
+    const erased = (entries: { accountId: string; email: string | null }[], accountId: string) => entries.find((e) => e.accountId === accountId && e.email === '[erased]');
+    const appealEntry = await until('the appeal to be erased', async () => erased((await supportGet(w, '/v1/appeals')).body.entries, appeal.accountId));
+    expect(appealEntry).toMatchObject({ message: '[erased]' });
+    const caseEntry = await until('the case to be erased', async () => erased((await supportGet(w, '/v1/recovery-cases')).body.entries, recovery.accountId));
+    expect(caseEntry).toMatchObject({ statement: '[erased]' });
   });
 
   it('refuses a bad status or cursor with 400', async () => {

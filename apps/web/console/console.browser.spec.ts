@@ -52,7 +52,13 @@ describeInBrowser('the console in Chromium', () => {
     await signedIn(warden, email);
     await signedIn(warden, email, undefined, { ...CLIENT, ip: '198.51.100.9', deviceId: 'device-2' });
 
-    await signIn('agent-7', KEYS.support);
+    // With the keyboard only: the staff id field has the focus, Tab to the key, Enter.
+    await page.goto(url('/console'));
+    await expectNoSeriousA11yViolations(page);
+    await page.keyboard.type('agent-7');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(KEYS.support);
+    await page.keyboard.press('Enter');
     await page.waitForURL(/\/console\/search$/);
     expect(await page.content()).not.toContain(KEYS.support);
     await expectNoSeriousA11yViolations(page);

@@ -100,6 +100,25 @@ describe('console over HTTP', () => {
   });
 });
 
+describe('console reads its own writes', () => {
+  it('shows the state an action made on the very next page, though the projector is slow', async () => {
+    // A projector that polls only every 400 ms: without X-Min-Position the page after the
+    // redirect would still show the account active.
+    const w = await startWarden({ env: { PROJECTOR_POLL_MS: '400' } });
+    try {
+      const accountId = await verifiedAccount(w, uniqueEmail('ryw'));
+      const { agent, csrf } = await signedInAgent(w, 'agent-7', KEYS.support);
+      for (const [action, status] of [['lock', 'locked'], ['unlock', 'active'], ['suspend', 'suspended']] as const) {
+        await agent.post(`/console/accounts/${accountId}/actions/${action}`).type('form').send({ _csrf: csrf, reason: 'r', policyRef: 'ToS 1', confirm: 'yes' });
+        const page = await agent.get(`/console/accounts/${accountId}`);
+        expect(page.text).toContain(`<dt>Status</dt><dd><strong>${status}</strong></dd>`);
+      }
+    } finally {
+      await w.close();
+    }
+  });
+});
+
 describe('console on an https PUBLIC_URL', () => {
   it('sets its session cookie Secure, with the __Host- prefix', async () => {
     const w = await startWarden({ env: { PUBLIC_URL: 'https://warden.example' } });
