@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { supportGet, uniqueEmail, verifiedAccount } from '../../testing/flows';
+import { register, signedIn, supportGet, uniqueEmail, verifiedAccount } from '../../testing/flows';
+import { openAppeal } from '../../testing/support-cases';
 import { KEYS, startWarden, type TestWarden } from '../../testing/warden-harness';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -68,6 +69,45 @@ describe('console over HTTP', () => {
     expect(page.text).toContain('The account is locked');
     const audit = await supportGet(w, `/v1/accounts/${accountId}/audit?type=AccountLocked`);
     expect(audit.body.entries[0].actor).toEqual({ type: 'support', id: 'agent-12' });
+  });
+
+  it('runs every support action through its contract call', async () => {
+    const email = uniqueEmail('every');
+    const accountId = await verifiedAccount(w, email);
+    await signedIn(w, email);
+    const { agent, csrf } = await signedInAgent(w, 'agent-7', KEYS.support);
+    const act = async (path: string, form: Record<string, string> = {}) => {
+      const res = await agent.post(path).type('form').send({ _csrf: csrf, confirm: 'yes', ...form });
+      expect(res.status).toBe(303);
+      return agent.get(res.headers.location as string);
+    };
+    const base = `/console/accounts/${accountId}`;
+    const view = async () => (await supportGet(w, `/v1/accounts/${accountId}`)).body as { status: string; passwordDisabled: boolean; activeSessionCount: number };
+
+    expect((await act(`${base}/actions/revoke-all-sessions`)).text).toContain('Every session is ended.');
+    expect((await view()).activeSessionCount).toBe(0);
+    expect((await act(`${base}/actions/disable-password`, { reason: 'leaked in a breach' })).text).toContain('The password is disabled');
+    expect((await view()).passwordDisabled).toBe(true);
+    expect((await act(`${base}/actions/suspend`, { reason: 'spam', policyRef: 'ToS 4.2' })).text).toContain('The account is suspended');
+    expect((await act(`${base}/actions/reinstate`, { reason: 'mistake' })).text).toContain('The account is reinstated.');
+    expect((await view()).status).toBe('active');
+    expect((await act(`${base}/actions/schedule-deletion`, { reason: 'owner asked', ticketRef: 'SUP-1', graceDays: '7' })).text).toContain('Deletion is scheduled.');
+    expect((await view()).status).toBe('deletion_scheduled');
+    expect((await act(`${base}/actions/cancel-deletion`)).text).toContain('The deletion is cancelled.');
+    expect((await view()).status).toBe('active');
+
+    const username = `held${Date.now()}`;
+    expect((await act('/console/usernames/lock', { username, reason: 'brand name' })).text).toContain(`The username “${username}” is locked`);
+    expect((await register(w, uniqueEmail('taker'), { username })).body.error).toBe('username_locked');
+    expect((await act('/console/usernames/release', { username })).text).toContain(`The username “${username}” is released.`);
+    expect((await register(w, uniqueEmail('taker'), { username })).status).toBe(201);
+
+    const appeal = await openAppeal(w, uniqueEmail('appeal'), 'Not me.');
+    const queue = await agent.get('/console/queues').set('X-Min-Position', appeal.position);
+    expect(queue.text).toContain('Not me.');
+    const decided = await act(`/console/queues/appeals/${appeal.accountId}/${appeal.appealId}`, { decision: 'approve', note: 'hacked, now secured' });
+    expect(decided.text).toContain('Approved: the account is reinstated');
+    expect((await supportGet(w, `/v1/accounts/${appeal.accountId}`)).body.status).toBe('active');
   });
 
   it('shows a refusal in plain words, and refuses paths that would climb out of the contract', async () => {
