@@ -35,7 +35,7 @@ export interface RunningBrowser {
  * Launches Chromium with a fresh user-data-dir (a persistent context is the way
  * Playwright takes one) and returns it with a `close` that also removes the profile.
  */
-export async function launchChromium(options: { viewport?: { width: number; height: number } } = {}): Promise<RunningBrowser> {
+export async function launchChromium(options: { viewport?: { width: number; height: number }; javaScriptEnabled?: boolean } = {}): Promise<RunningBrowser> {
   const executablePath = chromiumPath();
   if (!executablePath) throw new Error(CHROMIUM_MISSING_REASON);
   const userDataDir = mkdtempSync(join(tmpdir(), 'warden-chromium-'));
@@ -44,6 +44,7 @@ export async function launchChromium(options: { viewport?: { width: number; heig
     headless: true,
     args: FLAGS,
     viewport: options.viewport ?? { width: 1280, height: 800 },
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   return {
     context,

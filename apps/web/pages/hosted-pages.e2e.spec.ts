@@ -1,7 +1,8 @@
 import { tokenFromLink } from '../../testing/outbox';
-import { authPost, logIn, mailTo, PASSWORD, register, uniqueEmail } from '../../testing/flows';
+import { authPost, logIn, mailTo, PASSWORD, register, totpCode, uniqueEmail } from '../../testing/flows';
 import { startWarden, type TestWarden } from '../../testing/warden-harness';
 import { CONTENT_SECURITY_POLICY } from '../shared/security-headers';
+import { enrolledInTotp } from './testing/two-factor';
 
 /** The pages' HTTP behaviour (no browser): GET never acts, CSRF, headers, the same answer for every dead link. */
 describe('hosted pages over HTTP', () => {
@@ -123,6 +124,35 @@ describe('hosted pages over HTTP', () => {
     expect((await post({ newPassword: 'Fresh8Password', repeatPassword: 'Fresh8Password' })).text).toContain('Password changed');
     expect((await logIn(w, email, 'Fresh8Password')).body.result).toBe('session');
     expect((await logIn(w, email, PASSWORD)).status).toBe(401);
+  });
+});
+
+describe('wrong codes on the pages of mailed links', () => {
+  let w: TestWarden;
+  beforeAll(async () => {
+    w = await startWarden({ env: { THROTTLE_ACCOUNT_FREE_FAILURES: '2', THROTTLE_BASE_SECONDS: '60', UNIFORM_RESPONSE_MS: '0' } });
+  });
+  afterAll(() => w.close());
+
+  it('slow down after a few wrong codes, refusing even the right one while the link cools down', async () => {
+    const email = uniqueEmail('guess');
+    const { secret } = await enrolledInTotp(w, email);
+    await authPost(w, '/v1/password-resets', { email, context: { ip: '203.0.113.7', userAgent: 'e2e' } });
+    const token = tokenFromLink((await mailTo(w, email, 'Reset your password')).text, 'reset-password');
+    const page = await w.http.get(`/reset-password?token=${token}`);
+    expect(page.text).toContain('Two-factor code');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    const cookie = (page.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
+    const post = (code: string) =>
+      w.http.post('/reset-password').set('Cookie', cookie).type('form').send({ token, _csrf: csrf, newPassword: 'Fresh8Password', repeatPassword: 'Fresh8Password', code });
+
+    // Two wrong codes are free (THROTTLE_ACCOUNT_FREE_FAILURES); then the link cools down.
+    for (const wrong of ['000000', '111111']) expect((await post(wrong)).text).toContain('That code is not right');
+    const throttled = await post(await totpCode(secret));
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers['retry-after']).toMatch(/^\d+$/);
+    expect(throttled.text).toContain('Too many wrong codes');
+    expect((await logIn(w, email, 'Fresh8Password')).status).toBe(401);
   });
 });
 

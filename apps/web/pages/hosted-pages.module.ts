@@ -4,10 +4,12 @@ import { ApplicationModule } from '../../../libs/application/application.module'
 import { WebSharedModule } from '../shared/web-shared.module';
 import { ConfirmEmailChangePage } from './confirm-email-change.page';
 import { MailedLinks } from './mailed-links';
+import { passwordRulesProvider } from './password-policy.view';
 import { RecoverAccountPage } from './recover-account.page';
 import { ResetPasswordPage } from './reset-password.page';
 import { VerifyEmailPage } from './verify-email.page';
 import { VerifyOwnershipPage } from './verify-ownership.page';
+import { WrongCodeThrottle } from './wrong-code-throttle';
 
 /**
  * The pages of the links Warden mails. Each posts to itself and dispatches the same
@@ -17,6 +19,6 @@ import { VerifyOwnershipPage } from './verify-ownership.page';
 @Module({
   imports: [ApplicationModule, WebSharedModule],
   controllers: [VerifyEmailPage, ResetPasswordPage, VerifyOwnershipPage, ConfirmEmailChangePage, RecoverAccountPage],
-  providers: [MailedLinks, PreviewMailedLinkHandler],
+  providers: [MailedLinks, PreviewMailedLinkHandler, passwordRulesProvider, WrongCodeThrottle],
 })
 export class HostedPagesModule {}

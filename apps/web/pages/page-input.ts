@@ -19,12 +19,17 @@ export function fieldOf(body: unknown, name: string, maxLength: number): string 
   return typeof value === 'string' && value.length <= maxLength ? value : '';
 }
 
+/** The browser's address as the connection shows it (IPv4 unwrapped from ::ffff:), or ''. */
+export function clientIpOf(request: Request): string {
+  return (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+}
+
 /**
  * Event metadata for a page's command. The client is the browser's connection (Warden
  * trusts no X-Forwarded-For, as for the API) and user agent, stored encrypted like any.
  */
 export function pageMetadata(request: Request): CommandMetadata {
-  const ip = (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+  const ip = clientIpOf(request);
   const userAgent = (request.headers['user-agent'] ?? 'unknown').slice(0, 512);
   return {
     correlationId: correlationIdOf(request) ?? randomUUID(),

@@ -1,4 +1,7 @@
 import type { PasswordRule } from '../../../libs/account/password-policy';
+import type { Provider } from '@nestjs/common';
+import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
+import { WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
 import { html, type SafeHtml } from '../shared/html';
 
 const RULE_TEXT: Readonly<Record<PasswordRule, string>> = {
@@ -15,6 +18,15 @@ const RULE_TEXT: Readonly<Record<PasswordRule, string>> = {
 export function policyRules(compositionRule: boolean): PasswordRule[] {
   return ['length', 'max_bytes', ...(compositionRule ? (['uppercase', 'lowercase', 'digit'] as const) : []), 'not_identity', 'not_common'];
 }
+
+/** The rules in force (PASSWORD_COMPOSITION_RULE decides three of them), for the pages that set a password. */
+export const PASSWORD_RULES = Symbol('PASSWORD_RULES');
+
+export const passwordRulesProvider: Provider = {
+  provide: PASSWORD_RULES,
+  inject: [WARDEN_CONFIG],
+  useFactory: (config: WardenConfig) => policyRules(config.passwordCompositionRule),
+};
 
 export const RULES_LIST_ID = 'password-rules';
 

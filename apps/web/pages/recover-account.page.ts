@@ -4,8 +4,6 @@ import type { Request, Response } from 'express';
 import type { PasswordRule } from '../../../libs/account/password-policy';
 import { CompleteAccountRecoveryCommand } from '../../../libs/application/account-recovery/account-recovery.commands';
 import type { RecoveryOutcome } from '../../../libs/application/account-recovery/account-recovery.handlers';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';
 import { layout } from '../shared/layout';
@@ -13,9 +11,10 @@ import { sendHtml } from '../shared/page-response';
 import { errorSummary, newPasswordFields, recoveryCodeField, statementField, type FieldError } from './form-fields';
 import { linkFormHiddenFields, outcomePage, refusalPage } from './mailed-link.views';
 import { isRefusal, MailedLinks, type OpenLink } from './mailed-links';
-import { PASSWORD_MAX, readCode, readNewPassword, weakPasswordError, wrongCodeError } from './new-password-form';
+import { PASSWORD_MAX, readCode, readNewPassword, weakPasswordError } from './new-password-form';
+import { CodeRefused, WrongCodeThrottle } from './wrong-code-throttle';
 import { fieldOf, pageMetadata } from './page-input';
-import { failedRulesOf, policyRules } from './password-policy.view';
+import { failedRulesOf, PASSWORD_RULES } from './password-policy.view';
 
 const STATEMENT_MIN = 10;
 const STATEMENT_MAX = 4000;
@@ -34,15 +33,12 @@ const fresh: FormState = { errors: [], failed: [], statement: '' };
  */
 @HtmlController('recover-account')
 export class RecoverAccountPage {
-  private readonly rules: PasswordRule[];
-
   constructor(
     private readonly links: MailedLinks,
     private readonly commands: CommandBus,
-    @Inject(WARDEN_CONFIG) config: WardenConfig,
-  ) {
-    this.rules = policyRules(config.passwordCompositionRule);
-  }
+    private readonly codes: WrongCodeThrottle,
+    @Inject(PASSWORD_RULES) private readonly rules: PasswordRule[],
+  ) {}
 
   @Get()
   async show(@Req() request: Request, @Res() response: Response): Promise<void> {
@@ -65,13 +61,18 @@ export class RecoverAccountPage {
     const errors = [...code.errors, ...password.errors];
     if (errors.length > 0) return this.forms(response, link, { ...fresh, errors }, 400);
     try {
-      await this.run(new CompleteAccountRecoveryCommand(link.token, { recoveryCode: code.code, newPassword: password.newPassword }, pageMetadata(request)));
+      const done = await this.codes.tryCode(link.token, request, code.code, 'recovery-code', () =>
+        this.run(new CompleteAccountRecoveryCommand(link.token, { recoveryCode: code.code, newPassword: password.newPassword }, pageMetadata(request))),
+      );
+      if (done instanceof CodeRefused) {
+        done.headersOn(response);
+        return this.forms(response, link, { ...fresh, errors: [done.error] }, done.status);
+      }
     } catch (error) {
       if (isRefusal(error, 'weak_password')) {
         const failed = failedRulesOf(error.details);
         return this.forms(response, link, { ...fresh, errors: [weakPasswordError(failed)], failed }, 400);
       }
-      if (isRefusal(error, 'invalid_code')) return this.forms(response, link, { ...fresh, errors: [wrongCodeError('recovery-code')] }, 400);
       return this.refused(response, error);
     }
     sendHtml(

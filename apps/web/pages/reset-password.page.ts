@@ -3,30 +3,26 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { PasswordRule } from '../../../libs/account/password-policy';
 import { CompletePasswordResetCommand } from '../../../libs/application/complete-password-reset/complete-password-reset.command';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';
 import { sendHtml } from '../shared/page-response';
 import { newPasswordFields, secondFactorField, type FieldError } from './form-fields';
 import { linkFormPage, outcomePage } from './mailed-link.views';
 import { isRefusal, MailedLinks, type OpenLink } from './mailed-links';
-import { PASSWORD_MAX, readCode, readNewPassword, weakPasswordError, wrongCodeError } from './new-password-form';
+import { PASSWORD_MAX, readCode, readNewPassword, weakPasswordError } from './new-password-form';
+import { CodeRefused, WrongCodeThrottle } from './wrong-code-throttle';
 import { fieldOf, pageMetadata } from './page-input';
-import { failedRulesOf, policyRules } from './password-policy.view';
+import { failedRulesOf, PASSWORD_RULES } from './password-policy.view';
 
 /** `/reset-password?token=`: a new password twice, and the 2FA code when the account has 2FA. */
 @HtmlController('reset-password')
 export class ResetPasswordPage {
-  private readonly rules: PasswordRule[];
-
   constructor(
     private readonly links: MailedLinks,
     private readonly commands: CommandBus,
-    @Inject(WARDEN_CONFIG) config: WardenConfig,
-  ) {
-    this.rules = policyRules(config.passwordCompositionRule);
-  }
+    private readonly codes: WrongCodeThrottle,
+    @Inject(PASSWORD_RULES) private readonly rules: PasswordRule[],
+  ) {}
 
   @Get()
   async show(@Req() request: Request, @Res() response: Response): Promise<void> {
@@ -44,14 +40,19 @@ export class ResetPasswordPage {
     const errors = [...password.errors, ...(code?.errors ?? [])];
     if (errors.length > 0) return this.form(response, link, errors, [], 400);
     try {
-      await this.commands.execute(new CompletePasswordResetCommand(link.token, password.newPassword, code?.code, pageMetadata(request)));
+      const done = await this.codes.tryCode(link.token, request, code?.code, 'code', () =>
+        this.commands.execute(new CompletePasswordResetCommand(link.token, password.newPassword, code?.code, pageMetadata(request))),
+      );
+      if (done instanceof CodeRefused) {
+        done.headersOn(response);
+        return this.form(response, link, [done.error], [], done.status);
+      }
     } catch (error) {
       if (isRefusal(error, 'invalid_token')) return this.links.unusable(response, 'reset-password');
       if (isRefusal(error, 'weak_password')) {
         const failed = failedRulesOf(error.details);
         return this.form(response, link, [weakPasswordError(failed)], failed, 400);
       }
-      if (isRefusal(error, 'invalid_code')) return this.form(response, link, [wrongCodeError()], [], 400);
       throw error;
     }
     sendHtml(

@@ -34,7 +34,8 @@
       });
     };
     input.addEventListener('input', update);
-    update();
+    // An empty field keeps the marks the server set after a refused submit.
+    if (input.value) update();
   }
 
   // "Repeat the password": say so before the round trip (the server says it too).
