@@ -32,6 +32,7 @@ export interface ConsoleSession extends Staff {
 
 /** A session's last use is written at most this often (the idle timeout is this coarse). */
 const TOUCH_MS = 60_000;
+const PURGE_EVERY_MS = 3_600_000;
 
 /**
  * Server-side console sessions in the read store, which every API replica shares: the
@@ -40,6 +41,7 @@ const TOUCH_MS = 60_000;
  */
 export class ConsoleSessions {
   private readonly collection: ReadCollection<SessionDoc>;
+  private lastPurge = Number.NEGATIVE_INFINITY;
 
   constructor(
     store: ReadStore,
@@ -49,8 +51,13 @@ export class ConsoleSessions {
     this.collection = store.collection<SessionDoc>(CONSOLE_SESSIONS);
   }
 
-  /** Returns the cookie's token. */
+  /** Returns the cookie's token. Now and then (once an hour per process) purges expired sessions. */
   async start(staff: Staff): Promise<string> {
+    const nowMs = this.clock.now().getTime();
+    if (nowMs - this.lastPurge >= PURGE_EVERY_MS) {
+      this.lastPurge = nowMs;
+      void this.purgeExpired().catch(() => undefined); // best effort: the next start tries again in an hour
+    }
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now().toISOString();
     await this.collection.put({
@@ -93,7 +100,7 @@ export class ConsoleSessions {
     if (session.flash) await this.update(session.id, { flash: null });
   }
 
-  /** Deletes sessions past their idle or absolute limit; returns how many. */
+  /** Deletes sessions past their idle limit (which the absolute one outlasts); returns how many. */
   async purgeExpired(): Promise<number> {
     const now = this.clock.now().getTime();
     const idleCutoff = new Date(now - this.config.idleSeconds * 1000).toISOString();

@@ -96,7 +96,6 @@ export class StaffAccess {
     if (!key) return 'bad_key';
     const keyNames = Object.fromEntries(key.scopes.map((scope) => [scope, key.keyName]));
     await this.startSession({ staffId, keyNames }, response);
-    void this.sessions.purgeExpired().catch(() => undefined);
     return 'signed_in';
   }
 
