@@ -194,6 +194,7 @@ describe('console behind an authenticating proxy', () => {
     const search = await asStaff(agent, '/console/search', 'kim@corp.example', 'staff, helpdesk');
     expect(search.status).toBe(200);
     expect(search.text).toContain('kim@corp.example');
+    expect(search.text).not.toContain('Sign out'); // the proxy owns the sign-in
     expect((await asStaff(agent, '/console/compliance', 'kim@corp.example', 'helpdesk')).status).toBe(403);
     expect((await asStaff(request.agent(w.server), '/console/compliance', 'lee@corp.example', 'staff|audit')).status).toBe(200);
   });

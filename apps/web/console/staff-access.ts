@@ -21,6 +21,8 @@ export class StaffRequest {
     private readonly request: Request,
     private readonly apis: ConsoleApis,
     private readonly sessions: ConsoleSessions,
+    /** Signed in by an authenticating proxy, which owns signing out. */
+    readonly proxied: boolean,
   ) {}
 
   get staff(): Staff {
@@ -85,7 +87,7 @@ export class StaffAccess {
   /** The staff request, or null when nobody is signed in (or the proxy names nobody it maps). */
   async current(request: Request, response: Response): Promise<StaffRequest | null> {
     const session = this.config.signIn === 'proxy' ? await this.fromProxy(this.config.proxy, request, response) : await this.sessions.find(this.token(request));
-    return session ? new StaffRequest(session, this.csrf.issue(request, response), request, this.apis, this.sessions) : null;
+    return session ? new StaffRequest(session, this.csrf.issue(request, response), request, this.apis, this.sessions, this.config.signIn === 'proxy') : null;
   }
 
   async signIn(staffIdInput: string, secret: string, response: Response): Promise<SignInOutcome> {

@@ -23,8 +23,10 @@ function consoleNav(staff: StaffRequest): SafeHtml {
     staff.has('support') ? html`<li><a href="/console/search">Search</a></li><li><a href="/console/queues">Queues</a></li>` : '',
     staff.has('compliance') ? html`<li><a href="/console/compliance">Compliance</a></li>` : '',
   ];
-  return html`<ul>${links}<li>Signed in as <strong>${staff.staff.staffId}</strong></li>
-<li><form method="post" action="/console/sign-out" class="inline">${csrfField(staff.csrf)}<button type="submit" class="secondary">Sign out</button></form></li></ul>`;
+  const signOut = staff.proxied
+    ? ''
+    : html`<li><form method="post" action="/console/sign-out" class="inline">${csrfField(staff.csrf)}<button type="submit" class="secondary">Sign out</button></form></li>`;
+  return html`<ul>${links}<li>Signed in as <strong>${staff.staff.staffId}</strong></li>${signOut}</ul>`;
 }
 
 export const csrfField = (token: string): SafeHtml => html`<input type="hidden" name="${CSRF_FIELD}" value="${token}">`;
