@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import request from 'supertest';
 import { register, signedIn, supportGet, uniqueEmail, verifiedAccount } from '../../testing/flows';
 import { openAppeal } from '../../testing/support-cases';
@@ -120,6 +122,22 @@ describe('console over HTTP', () => {
     expect((await agent.get('/console/accounts/..%2Fsupport%2Faccounts')).status).toBe(404);
   });
 
+  it('shows where an integrity check breaks', async () => {
+    const accountId = await verifiedAccount(w, uniqueEmail('tamper'));
+    const { agent } = await signedInAgent(w, 'auditor-9', KEYS.compliance);
+    expect((await agent.get(`/console/compliance/${accountId}/integrity`)).text).toContain('<strong>Valid.</strong>');
+    const db = new Database(join(w.dataDir, 'events.db'));
+    try {
+      const changed = db.prepare(`UPDATE events SET data = json_set(data, '$.expiresAt', '2099-01-01T00:00:00.000Z') WHERE stream_id = ? AND revision = 1`).run(`account-${accountId}`);
+      expect(changed.changes).toBe(1);
+    } finally {
+      db.close();
+    }
+    const broken = await agent.get(`/console/compliance/${accountId}/integrity`);
+    expect(broken.text).toMatch(/<strong>Broken<\/strong> at revision 1 \(event <code>[0-9a-f-]{36}<\/code>\): hash mismatch\./);
+    expect(broken.text).toContain('role="alert"');
+  });
+
   it('keeps each scope to its pages', async () => {
     const compliance = await signedInAgent(w, 'auditor-9', KEYS.compliance);
     expect((await compliance.agent.get('/console')).headers.location).toBe('/console/compliance');
@@ -210,6 +228,8 @@ describe('console behind an authenticating proxy', () => {
       .type('form')
       .send({ _csrf: csrfOf(page.text), reason: 'fraud', confirm: 'yes' });
     expect(locked.status).toBe(303);
+    // The page after the action reads its write (X-Min-Position), so the audit has it too.
+    expect((await asStaff(agent, `/console/accounts/${accountId}`, 'kim@corp.example', 'helpdesk')).text).toContain('The account is locked');
     const audit = await supportGet(w, `/v1/accounts/${accountId}/audit?type=AccountLocked`);
     expect(audit.body.entries[0].actor).toEqual({ type: 'support', id: 'kim@corp.example' });
   });
