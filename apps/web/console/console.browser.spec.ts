@@ -29,7 +29,8 @@ describeInBrowser('the console in Chromium', () => {
   });
 
   const url = (path: string) => `${warden.baseUrl}${path}`;
-  const notice = () => page.locator('.notice').first();
+  /** Waits for the outcome on the page the action led to (the page before may show an older one). */
+  const outcome = (text: string) => page.locator('.notice', { hasText: text }).waitFor();
 
   async function signIn(staffId: string, key: string): Promise<void> {
     await page.goto(url('/console'));
@@ -79,13 +80,13 @@ describeInBrowser('the console in Chromium', () => {
     const second = sessions.filter({ hasText: '198.51.100.9' });
     await second.getByRole('checkbox', { name: 'Confirm' }).check();
     await second.getByRole('button', { name: 'Revoke session' }).click();
-    expect(await notice().textContent()).toContain('The session is ended.');
+    await outcome('The session is ended.');
     // The page after the action reads its own write (X-Min-Position): one session left.
     expect(await sessions.count()).toBe(2);
     expect(await page.getByRole('region', { name: 'Active sessions' }).textContent()).not.toContain('198.51.100.9');
 
     await act('Lock account', { Reason: 'caller could not prove identity, ticket 881' });
-    expect(await notice().textContent()).toContain('The account is locked');
+    await outcome('The account is locked');
     const state = page.getByRole('region', { name: 'State' });
     expect(await state.textContent()).toMatch(/Statuslocked/);
     expect(await state.textContent()).toMatch(/Lockmanual, since/);
@@ -93,18 +94,19 @@ describeInBrowser('the console in Chromium', () => {
     await expectNoSeriousA11yViolations(page);
 
     await act('Unlock account', { Reason: 'identity confirmed by video call' });
-    expect(await notice().textContent()).toContain('The account is unlocked.');
+    await outcome('The account is unlocked.');
     expect(await state.textContent()).toMatch(/Statusactive/);
 
     const audit = page.getByRole('region', { name: 'Audit trail' });
     await audit.getByLabel('Event type').selectOption('AccountLocked');
     await audit.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/auditType=AccountLocked/);
     const rows = page.getByRole('region', { name: 'Audit trail' }).getByRole('row');
     expect(await rows.count()).toBe(2);
     expect(await rows.nth(1).textContent()).toContain('support: agent-7');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
-    expect(await page.getByRole('status').textContent()).toContain('You are signed out.');
+    await page.getByRole('status').filter({ hasText: 'You are signed out.' }).waitFor();
     await page.goto(url(`/console/accounts/${accountId}`));
     await page.waitForURL(url('/console'));
   });
@@ -120,7 +122,7 @@ describeInBrowser('the console in Chromium', () => {
     await first.getByLabel('Note').fill('ID checked on a video call');
     await first.getByRole('checkbox').check();
     await first.getByRole('button', { name: 'Approve' }).click();
-    expect(await notice().textContent()).toContain('Approved');
+    await outcome('Approved');
     expect(await page.getByRole('region', { name: 'Lost-2FA recovery cases' }).textContent()).not.toContain('stolen on the train');
     expect(approved.caseId).toBeDefined();
 
@@ -131,7 +133,7 @@ describeInBrowser('the console in Chromium', () => {
     await other.getByLabel('Note').fill('no proof');
     await other.getByRole('checkbox').check();
     await other.getByRole('button', { name: 'Reject' }).click();
-    expect(await page.getByRole('alert').textContent()).toContain('That recovery case is not open any more');
+    await page.getByRole('alert').filter({ hasText: 'That recovery case is not open any more' }).waitFor();
   });
 
   it('compliance: opens the history, verifies integrity, picks a past instant, filters between two instants, downloads NDJSON', async () => {
@@ -158,19 +160,22 @@ describeInBrowser('the console in Chromium', () => {
     await expectNoSeriousA11yViolations(page);
 
     await page.getByRole('button', { name: 'Verify integrity' }).click();
-    expect(await page.getByRole('status').textContent()).toContain('Valid.');
+    await page.getByRole('status').filter({ hasText: 'Valid.' }).waitFor();
     await expectNoSeriousA11yViolations(page);
 
     await page.getByRole('link', { name: 'State as of…' }).click();
     await page.getByLabel('State as of (UTC)').fill(picker);
     await page.getByRole('button', { name: 'Show state' }).click();
+    await page.waitForURL(/asOf=/);
     const state = page.getByRole('region', { name: /As of/ });
     expect(await state.textContent()).toMatch(/statuslocked/);
     await expectNoSeriousA11yViolations(page);
 
     await page.getByRole('link', { name: 'History' }).click();
+    await page.waitForURL(/\/history$/);
     await page.getByLabel('From (UTC)').fill(picker);
     await page.getByRole('button', { name: 'Show events' }).click();
+    await page.waitForURL(/since=/);
     const window = await page.getByRole('table').textContent();
     expect(window).toContain('AccountUnlocked');
     expect(window).not.toContain('AccountLocked');
