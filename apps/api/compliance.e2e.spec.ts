@@ -68,7 +68,7 @@ describe('compliance over HTTP', () => {
     const registered = lines[0];
     expect(registered).toMatchObject({
       type: 'AccountRegistered',
-      schemaVersion: 1,
+      schemaVersion: 2,
       actor: { type: 'service', id: 'frontend' },
       client: { ip: CLIENT.ip, userAgent: CLIENT.userAgent, deviceId: CLIENT.deviceId },
       data: { accountId, email, displayName: 'Ann Lee' },
@@ -265,12 +265,14 @@ describe('compliance over HTTP', () => {
     expect(lines[0]).toMatchObject({
       revision: 0,
       type: 'AccountRegistered',
-      schemaVersion: 1,
+      schemaVersion: 2,
       occurredAt,
       actor: { type: 'system', id: 'migration' },
       data: { accountId, email: 'old-timer@example.com', displayName: 'Old Timer', username: null, origin: null },
     });
     expect(lines[0]).not.toHaveProperty('client');
+    // The old event's clear password hash is never shown (issue 10).
+    expect(lines[0].data.passwordHash).toBe('[redacted]');
 
     const state = await stateOf(accountId, occurredAt);
     expect(state.body).toMatchObject({ accountId, status: 'pending_verification', email: 'old-timer@example.com', username: null, revision: 0 });

@@ -251,18 +251,22 @@ describe('suspension, appeals and deletion over HTTP', () => {
         deleted = stored[stored.length - 1];
       }, 30_000);
 
-      it('keeps every event: as many after the key is destroyed as just before', async () => {
-        expect(eventsBeforeShredding).toBe(stored.length);
+      it('destroys the key before AccountDeleted is stored, then keeps every event', async () => {
+        // At the moment of destruction: everything but the deletion's own events (sessions,
+        // credentials ended, AccountDeleted), which follow once the key is gone.
+        const deletionEvents = stored.slice(eventsBeforeShredding);
+        expect(deletionEvents.map((e) => e.type)).toEqual([...deletionEvents.slice(0, -1).map(() => 'SessionRevoked'), 'AccountDeleted']);
         expect(deleted.type).toBe('AccountDeleted');
         expect(deleted.metadata.actor).toEqual({ type: 'system', id: 'account-deletion' });
         expect(stored.filter((e) => e.type === 'SessionRevoked' && e.data.reason === 'account_suspended')).toHaveLength(1);
         expect(await w.warden.app!.get(DataKeyring).get(accountId)).toEqual({ state: 'destroyed' });
       });
 
-      it('sends the account-deleted mail to the address as it was, once, under the AccountDeleted event id', () => {
+      it('sends the account-deleted mail to the address as it was, once, as the schedule event\'s second mail', () => {
         const farewells = mailsTo(email, 'Your account was deleted');
         expect(farewells).toHaveLength(1);
-        expect(basename(farewells[0].file)).toBe(`${safeToken(deleted.eventId)}.eml`);
+        const scheduledEvent = stored.find((e) => e.type === 'AccountDeletionScheduled')!;
+        expect(basename(farewells[0].file)).toBe(`${safeToken(`${scheduledEvent.eventId}:account-deleted`)}.eml`);
         expect(farewells[0].text).toContain(`Hello ${displayName},`);
         expect(farewells[0].html).toContain('deleted');
         // No "you can still cancel" notice for a deletion without a grace period.

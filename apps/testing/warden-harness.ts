@@ -6,6 +6,10 @@ import type { Server } from 'node:http';
 import { loadConfig } from '../../libs/infrastructure/config/warden-config';
 import { createWarden, type RunningWarden } from '../warden.app';
 import type { Role } from '../roles';
+import { failOnContractViolations, unwatchContract, watchContract } from './contract/e2e-contract';
+
+// Every test that talks to a harness app fails if an answer drifted from the OpenAPI document.
+if (typeof afterEach === 'function') afterEach(failOnContractViolations);
 
 export const KEYS = { auth: 'auth-secret-for-tests-0001', support: 'support-secret-for-tests-01', compliance: 'compliance-secret-for-test1' };
 
@@ -33,7 +37,8 @@ export function storedBytes(dataDir: string): string {
 
 /**
  * The real Nest app on the embedded stores (SQLite files, SQLite queue, .eml outbox) in a
- * temporary data dir: every role in one process, as `npm start` runs it.
+ * temporary data dir: every role in one process, as `npm start` runs it. Every answer it
+ * gives is checked against its OpenAPI document (apps/testing/contract).
  */
 export async function startWarden(
   options: { dataDir?: string; env?: Record<string, string>; roles?: Role[]; logLines?: string[] } = {},
@@ -54,12 +59,16 @@ export async function startWarden(
   const warden = await createWarden(config, options.roles ?? ['api', 'projector', 'worker'], { logDestination });
   if (!warden.app) throw new Error('the harness needs the api role');
   const server = warden.app.getHttpServer() as Server;
+  const contract = await watchContract(server);
   return {
     warden,
     dataDir,
     server,
     http: request(server),
-    close: () => warden.close(),
+    close: async () => {
+      await warden.close();
+      unwatchContract(contract);
+    },
   };
 }
 

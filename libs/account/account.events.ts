@@ -2,7 +2,9 @@
  * The facts of an account's life, past tense. `data` holds plain values here; personal
  * fields (listed in PERSONAL_FIELDS) are encrypted with the account's data key by the
  * event codec before they reach the store, and read back as "[erased]" once the key is gone.
- * Secrets never appear: only hashes (`passwordHash`, `tokenHash`).
+ * Secrets never appear: only hashes (`passwordHash`, `tokenHash`). The password hash is
+ * personal data too (a bcrypt hash outliving its account is an offline-cracking target):
+ * encrypted like the other personal fields since schema v2 of the events that carry it.
  */
 
 export type SessionEndReason =
@@ -326,7 +328,7 @@ export type AccountEventType = AccountEvent['type'];
 
 /** Current schema version of each event type; older versions are upcast when read. */
 export const SCHEMA_VERSIONS: Record<AccountEventType, number> = {
-  AccountRegistered: 1,
+  AccountRegistered: 2,
   EmailVerificationRequested: 1,
   EmailVerified: 1,
   LoginFailed: 1,
@@ -336,8 +338,8 @@ export const SCHEMA_VERSIONS: Record<AccountEventType, number> = {
   SessionSeen: 1,
   SessionRevoked: 1,
   PasswordResetRequested: 1,
-  PasswordResetCompleted: 1,
-  PasswordChanged: 1,
+  PasswordResetCompleted: 2,
+  PasswordChanged: 2,
   PasswordDisabled: 1,
   AccountLocked: 1,
   OwnershipVerificationRequested: 1,
@@ -377,7 +379,7 @@ export const SCHEMA_VERSIONS: Record<AccountEventType, number> = {
  * Objects (an `origin`) are encrypted whole, as their JSON.
  */
 export const PERSONAL_FIELDS: Record<AccountEventType, readonly string[]> = {
-  AccountRegistered: ['email', 'username', 'displayName', 'origin'],
+  AccountRegistered: ['email', 'username', 'displayName', 'origin', 'passwordHash'],
   EmailVerificationRequested: ['email'],
   EmailVerified: ['email'],
   LoginFailed: [],
@@ -387,8 +389,8 @@ export const PERSONAL_FIELDS: Record<AccountEventType, readonly string[]> = {
   SessionSeen: [],
   SessionRevoked: [],
   PasswordResetRequested: ['email'],
-  PasswordResetCompleted: [],
-  PasswordChanged: [],
+  PasswordResetCompleted: ['passwordHash'],
+  PasswordChanged: ['passwordHash'],
   PasswordDisabled: ['reason'],
   AccountLocked: ['note'],
   OwnershipVerificationRequested: ['email'],

@@ -9,7 +9,12 @@ type Data = Record<string, unknown>;
  */
 const UPCASTERS: Record<string, Record<number, (data: Data) => Data>> = {
   // v0 of AccountRegistered (the draft before usernames and sign-in origins) had neither.
-  AccountRegistered: { 0: (data) => ({ username: null, origin: null, ...data }) },
+  // v1 of the three events with a password hash stored it in clear; v2 encrypts it with the
+  // account's data key. The shape is the same: the codec passes a clear value through while
+  // the key lives and reads it "[erased]" once the key is destroyed, like any personal field.
+  AccountRegistered: { 0: (data) => ({ username: null, origin: null, ...data }), 1: (data) => data },
+  PasswordChanged: { 1: (data) => data },
+  PasswordResetCompleted: { 1: (data) => data },
 };
 
 export function upcast(type: string, schemaVersion: number, data: Data): { schemaVersion: number; data: Data } {

@@ -39,11 +39,15 @@ import { NewPassword } from './shared/new-password';
 import { AccountRepository } from './shared/account.repository';
 import { PasswordHasher } from './shared/password-hasher';
 import { Reservations } from './shared/reservations';
+import { ClaimHolders } from './shared/claim-holder';
+import { RecoveryCaseIndex } from './account-recovery/recovery-case-index';
 
 const shared = [
   AccountRepository,
   AccountCommandRunner,
   Reservations,
+  ClaimHolders,
+  RecoveryCaseIndex,
   PasswordHasher,
   NewPassword,
   LoginThrottle,

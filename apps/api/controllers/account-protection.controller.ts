@@ -13,6 +13,8 @@ import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
+import { CommandResponses } from '../http/openapi/route-responses.decorator';
+import { AccountStatusDto, AcceptedDto } from '../dto/command.responses';
 
 /** Locks, unlocks and the ownership verification that lifts an unusual-activity lock. */
 @ApiTags('account protection')
@@ -26,6 +28,7 @@ export class AccountProtectionController {
   @Post('accounts/:id/lock')
   @HttpCode(200)
   @RequireScope('support')
+  @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   lock(@Param() { id }: AccountIdParam, @Body() body: ReasonDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.run(id, { type: 'LockAccount', note: body.reason }, ctx, res);
   }
@@ -33,6 +36,7 @@ export class AccountProtectionController {
   @Post('accounts/:id/unlock')
   @HttpCode(200)
   @RequireScope('support')
+  @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   unlock(@Param() { id }: AccountIdParam, @Body() body: ReasonDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.run(id, { type: 'UnlockAccount', reason: body.reason }, ctx, res);
   }
@@ -40,6 +44,7 @@ export class AccountProtectionController {
   @Post('accounts/:id/ownership-verification')
   @HttpCode(202)
   @RequireScope('auth')
+  @CommandResponses({ 202: AcceptedDto }, 'account_not_found', 'invalid_state')
   async requestOwnership(@Param() { id }: AccountIdParam, @Body() _body: EmptyDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<RequestOwnershipVerificationCommand, CommandOutcome>(
       new RequestOwnershipVerificationCommand(id, metadataOf(ctx)),
@@ -51,6 +56,7 @@ export class AccountProtectionController {
   @Post('ownership-verifications/complete')
   @HttpCode(200)
   @RequireScope('auth')
+  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'invalid_code')
   async completeOwnership(@Body() body: OwnershipCompleteDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<CompleteOwnershipVerificationCommand, CommandOutcome & { accountId: string }>(
       new CompleteOwnershipVerificationCommand(body.token, body.code, metadataOf(ctx)),

@@ -10,6 +10,8 @@ import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
+import { CommandResponses } from '../http/openapi/route-responses.decorator';
+import { AccountStatusDto } from '../dto/command.responses';
 
 @ApiTags('accounts')
 @Controller('v1/accounts')
@@ -22,6 +24,7 @@ export class AccountsController {
   @Post()
   @HttpCode(201)
   @RequireScope('auth')
+  @CommandResponses({ 201: AccountStatusDto }, 'email_taken', 'username_taken', 'username_locked', 'weak_password')
   async register(@Body() body: RegisterAccountDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const { context, ...input } = body;
     const result = await this.commands.execute<RegisterAccountCommand, RegisterAccountResult>(

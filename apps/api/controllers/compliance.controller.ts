@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { toNdjson, type AccountHistory } from '../../../libs/application/compliance/account-history';
 import type { AccountStateAsOf } from '../../../libs/application/compliance/account-state-at';
@@ -13,6 +13,8 @@ import {
 import { AccountIdParam } from '../dto/account-id.param';
 import { AccountStateAsOfDto, AsOfQueryDto, IntegrityReportDto } from '../dto/compliance.dto';
 import { RequireScope } from '../http/require-scope.decorator';
+import { QueryResponses } from '../http/openapi/route-responses.decorator';
+import { HistoryLineDto } from '../dto/compliance.responses';
 
 export const NDJSON = 'application/x-ndjson';
 
@@ -29,11 +31,8 @@ export class ComplianceController {
    * failure after that cuts the connection (ErrorFilter), since the status is already sent.
    */
   @Get('history')
-  @ApiProduces(NDJSON)
-  @ApiOkResponse({
-    description:
-      'One JSON object per line, oldest first: {revision, position, eventId, type, schemaVersion, occurredAt, actor, client?, correlationId, causationId, data, hash, prevHash}',
-  })
+  @ApiExtraModels(HistoryLineDto)
+  @QueryResponses({ mediaType: NDJSON, schema: { $ref: getSchemaPath(HistoryLineDto) } }, 'account_not_found')
   async history(@Param() { id }: AccountIdParam, @Query() query: AsOfQueryDto, @Res() res: Response): Promise<void> {
     const history = await this.queries.execute<GetAccountHistoryQuery, AccountHistory>(new GetAccountHistoryQuery(id, query.asOf));
     res.status(200);
@@ -51,13 +50,13 @@ export class ComplianceController {
   }
 
   @Get('state')
-  @ApiOkResponse({ type: AccountStateAsOfDto })
+  @QueryResponses(AccountStateAsOfDto, 'account_not_found')
   state(@Param() { id }: AccountIdParam, @Query() query: AsOfQueryDto): Promise<AccountStateAsOf> {
     return this.queries.execute(new GetAccountStateAsOfQuery(id, query.asOf));
   }
 
   @Get('integrity')
-  @ApiOkResponse({ type: IntegrityReportDto })
+  @QueryResponses(IntegrityReportDto, 'account_not_found')
   integrity(@Param() { id }: AccountIdParam): Promise<IntegrityReport> {
     return this.queries.execute(new VerifyAccountIntegrityQuery(id));
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { IssueCredentialCommand, RegenerateCredentialCommand } from '../../../libs/application/credentials/credentials.commands';
 import type { IssuedCredential, RegeneratedCredential } from '../../../libs/application/credentials/credentials.handlers';
@@ -25,6 +25,7 @@ import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
+import { CommandResponses, QueryResponses } from '../http/openapi/route-responses.decorator';
 
 /** Integration API credentials: issue (secret shown once), list, regenerate, revoke, introspect. */
 @ApiTags('credentials')
@@ -39,7 +40,7 @@ export class CredentialsController {
   @Post('accounts/:id/credentials')
   @HttpCode(201)
   @RequireScope('auth')
-  @ApiCreatedResponse({ type: IssuedCredentialDto })
+  @CommandResponses({ 201: IssuedCredentialDto }, 'account_not_found', 'invalid_state')
   async issue(
     @Param() { id }: AccountIdParam,
     @Body() body: IssueCredentialDto,
@@ -55,7 +56,7 @@ export class CredentialsController {
 
   @Get('accounts/:id/credentials')
   @RequireScope('auth', 'support')
-  @ApiOkResponse({ type: CredentialListDto })
+  @QueryResponses(CredentialListDto, 'account_not_found')
   list(@Param() { id }: AccountIdParam): Promise<{ credentials: CredentialSummary[] }> {
     return this.queries.execute(new ListCredentialsQuery(id));
   }
@@ -63,7 +64,7 @@ export class CredentialsController {
   @Post('accounts/:id/credentials/:cid/regenerate')
   @HttpCode(200)
   @RequireScope('auth')
-  @ApiOkResponse({ type: RegeneratedCredentialDto })
+  @CommandResponses({ 200: RegeneratedCredentialDto }, 'credential_not_found', 'account_not_found', 'invalid_state')
   async regenerate(
     @Param() { id, cid }: CredentialIdParams,
     @Body() _body: EmptyDto,
@@ -80,7 +81,7 @@ export class CredentialsController {
   @Delete('accounts/:id/credentials/:cid')
   @HttpCode(204)
   @RequireScope('auth')
-  @ApiNoContentResponse({ description: 'revoked; `404 credential_not_found` if it is not an active credential of the account' })
+  @CommandResponses({ 204: null }, 'account_not_found', 'credential_not_found')
   async revoke(@Param() { id, cid }: CredentialIdParams, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<void> {
     const outcome = await this.commands.execute<ExecuteAccountCommand, CommandOutcome>(
       new ExecuteAccountCommand(id, { type: 'RevokeCredential', credentialId: cid }, metadataOf(ctx)),
@@ -91,7 +92,7 @@ export class CredentialsController {
   @Post('credentials/introspect')
   @HttpCode(200)
   @RequireScope('auth')
-  @ApiOkResponse({ type: CredentialIntrospectionDto })
+  @QueryResponses(CredentialIntrospectionDto)
   introspect(@Body() body: CredentialSecretDto): Promise<CredentialIntrospection> {
     return this.queries.execute(new IntrospectCredentialQuery(body.secret));
   }

@@ -11,6 +11,8 @@ import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
+import { CommandResponses } from '../http/openapi/route-responses.decorator';
+import { AccountStatusDto, AcceptedDto } from '../dto/command.responses';
 
 @ApiTags('email verification')
 @Controller('v1/email-verifications')
@@ -23,6 +25,7 @@ export class EmailVerificationsController {
 
   @Post('confirm')
   @HttpCode(200)
+  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token')
   async confirm(@Body() body: TokenDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const result = await this.commands.execute<ConfirmEmailCommand, ConfirmEmailResult>(
       new ConfirmEmailCommand(body.token, metadataOf(ctx)),
@@ -33,6 +36,7 @@ export class EmailVerificationsController {
 
   @Post('resend')
   @HttpCode(202)
+  @CommandResponses({ 202: AcceptedDto })
   async resend(@Body() body: EmailOnlyDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     await this.commands.execute(new ResendEmailVerificationCommand(body.email, metadataOf(ctx)));
     await this.positions.set(res);

@@ -1,5 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { LivenessDto, ReadinessDto } from '../dto/health.responses';
+import { ApiErrors } from '../http/openapi/api-errors.decorator';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import type { EventStore } from '../../../libs/infrastructure/event-store/event-store.port';
 import type { JobQueue } from '../../../libs/infrastructure/queue/job-queue.port';
@@ -19,13 +21,17 @@ export class HealthController {
 
   /** The process is up; says nothing of its dependencies. */
   @Get('live')
+  @ApiOkResponse({ type: LivenessDto, description: 'the process is up' })
   live() {
     return { status: 'ok' };
   }
 
   /** Ready when the event store, the read store and the queue all answer. */
   @Get('ready')
-  @HealthCheck()
+  // Terminus's own documentation of 503 is not what clients get (ErrorFilter answers in the contract's shape).
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiOkResponse({ type: ReadinessDto, description: 'every dependency answers' })
+  @ApiErrors('service_unavailable')
   ready() {
     return this.health.check([
       () => this.probe('eventStore', () => this.events.ping()),

@@ -22,6 +22,9 @@ import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
+import { CommandResponses } from '../http/openapi/route-responses.decorator';
+import { AccountStatusDto } from '../dto/command.responses';
+import { AppealSubmittedDto } from '../dto/lifecycle.responses';
 
 /** Suspension and appeals (terms violations), and scheduled deletion with crypto-shredding. */
 @ApiTags('lifecycle')
@@ -35,6 +38,7 @@ export class LifecycleController {
   @Post('accounts/:id/suspend')
   @HttpCode(200)
   @RequireScope('support')
+  @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   suspend(@Param() { id }: AccountIdParam, @Body() body: SuspendAccountDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.run(id, { type: 'SuspendAccount', reason: body.reason, policyRef: body.policyRef }, ctx, res);
   }
@@ -42,6 +46,7 @@ export class LifecycleController {
   @Post('accounts/:id/reinstate')
   @HttpCode(200)
   @RequireScope('support')
+  @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   reinstate(@Param() { id }: AccountIdParam, @Body() body: ReinstateAccountDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.run(id, { type: 'ReinstateAccount', reason: body.reason }, ctx, res);
   }
@@ -49,6 +54,7 @@ export class LifecycleController {
   @Post('accounts/:id/appeals')
   @HttpCode(201)
   @RequireScope('auth')
+  @CommandResponses({ 201: AppealSubmittedDto }, 'account_not_found', 'invalid_state')
   async appeal(@Param() { id }: AccountIdParam, @Body() body: SubmitAppealDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<SubmitAppealCommand, SubmitAppealOutcome>(
       new SubmitAppealCommand(id, body.message, metadataOf(ctx, body.context)),
@@ -60,6 +66,7 @@ export class LifecycleController {
   @Post('accounts/:id/appeals/:appealId/decision')
   @HttpCode(200)
   @RequireScope('support')
+  @CommandResponses({ 200: AccountStatusDto }, 'appeal_not_found', 'account_not_found', 'invalid_state')
   decideAppeal(
     @Param() { id, appealId }: AppealParams,
     @Body() body: AppealDecisionDto,
@@ -73,6 +80,7 @@ export class LifecycleController {
   @Delete('accounts/:id')
   @HttpCode(202)
   @RequireScope('support')
+  @CommandResponses({ 202: AccountStatusDto }, 'account_not_found', 'invalid_state')
   async scheduleDeletion(@Param() { id }: AccountIdParam, @Body() body: ScheduleDeletionDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const input = { reason: body.reason, ticketRef: body.ticketRef, graceDays: body.graceDays };
     const outcome = await this.commands.execute<ScheduleDeletionCommand, CommandOutcome>(new ScheduleDeletionCommand(id, input, metadataOf(ctx)));
@@ -82,6 +90,7 @@ export class LifecycleController {
   @Post('accounts/:id/deletion/cancel')
   @HttpCode(200)
   @RequireScope('support')
+  @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   cancelDeletion(@Param() { id }: AccountIdParam, @Body() _body: EmptyDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.run(id, { type: 'CancelDeletion' }, ctx, res);
   }

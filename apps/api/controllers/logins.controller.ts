@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CompleteSecondFactorCommand } from '../../../libs/application/complete-second-factor/complete-second-factor.command';
 import { LogInCommand } from '../../../libs/application/log-in/log-in.command';
@@ -13,10 +13,13 @@ import { RequireScope } from '../http/require-scope.decorator';
 import { validationFailed } from '../http/validation-failed';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
+import { CommandResponses } from '../http/openapi/route-responses.decorator';
+import { LOGIN_RESULT_SCHEMA, SecondFactorRequiredDto, SessionIssuedDto } from '../dto/session.responses';
 
 @ApiTags('sessions')
 @Controller('v1/logins')
 @RequireScope('auth')
+@ApiExtraModels(SessionIssuedDto, SecondFactorRequiredDto)
 export class LoginsController {
   constructor(
     private readonly commands: CommandBus,
@@ -25,12 +28,31 @@ export class LoginsController {
 
   @Post()
   @HttpCode(200)
+  @CommandResponses(
+    { 200: LOGIN_RESULT_SCHEMA },
+    'invalid_credentials',
+    'email_not_verified',
+    'account_locked',
+    'password_disabled',
+    'account_suspended',
+    'invalid_state',
+    'too_many_attempts',
+  )
   async logIn(@Body() body: LoginDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.answer(res, this.commands.execute<LogInCommand, LoginResult>(new LogInCommand(body.email, body.password, metadataOf(ctx, body.context))));
   }
 
   @Post('second-factor')
   @HttpCode(200)
+  @CommandResponses(
+    { 200: SessionIssuedDto },
+    'invalid_code',
+    'email_not_verified',
+    'account_locked',
+    'password_disabled',
+    'account_suspended',
+    'invalid_state',
+  )
   async secondFactor(@Body() body: SecondFactorDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     if ((body.code === undefined) === (body.recoveryCode === undefined)) {
       throw validationFailed([{ field: 'code', message: 'give exactly one of code or recoveryCode' }]);

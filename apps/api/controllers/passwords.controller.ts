@@ -14,6 +14,8 @@ import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
+import { CommandResponses } from '../http/openapi/route-responses.decorator';
+import { AccountStatusDto, AcceptedDto } from '../dto/command.responses';
 
 @ApiTags('passwords')
 @Controller('v1')
@@ -26,6 +28,7 @@ export class PasswordsController {
   @Post('password-resets')
   @HttpCode(202)
   @RequireScope('auth')
+  @CommandResponses({ 202: AcceptedDto })
   async requestReset(@Body() body: PasswordResetRequestDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     await this.commands.execute(new RequestPasswordResetCommand(body.email, metadataOf(ctx, body.context)));
     await this.positions.set(res);
@@ -35,6 +38,7 @@ export class PasswordsController {
   @Post('password-resets/complete')
   @HttpCode(200)
   @RequireScope('auth')
+  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'invalid_code', 'weak_password', 'invalid_state')
   async completeReset(@Body() body: PasswordResetCompleteDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<CompletePasswordResetCommand, CommandOutcome & { accountId: string }>(
       new CompletePasswordResetCommand(body.token, body.newPassword, body.code, metadataOf(ctx)),
@@ -45,6 +49,7 @@ export class PasswordsController {
   @Post('accounts/:id/password')
   @HttpCode(204)
   @RequireScope('auth')
+  @CommandResponses({ 204: null }, 'invalid_credentials', 'weak_password', 'password_disabled', 'account_not_found', 'invalid_state')
   async change(@Param() { id }: AccountIdParam, @Body() body: ChangePasswordDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<ChangePasswordCommand, CommandOutcome>(
       new ChangePasswordCommand(id, body.currentPassword, body.newPassword, body.keepSessionId ?? null, metadataOf(ctx)),
@@ -55,6 +60,7 @@ export class PasswordsController {
   @Post('accounts/:id/password/disable')
   @HttpCode(200)
   @RequireScope('support')
+  @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   async disable(@Param() { id }: AccountIdParam, @Body() body: ReasonDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<ExecuteAccountCommand, CommandOutcome>(
       new ExecuteAccountCommand(id, { type: 'DisablePassword', reason: body.reason }, metadataOf(ctx)),

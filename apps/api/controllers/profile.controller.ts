@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { ChangeDisplayNameCommand } from '../../../libs/application/profile/change-display-name/change-display-name.command';
 import { ChangeUsernameCommand } from '../../../libs/application/profile/change-username/change-username.command';
@@ -18,6 +18,9 @@ import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
+import { CommandResponses } from '../http/openapi/route-responses.decorator';
+import { AccountStatusDto, AcceptedDto } from '../dto/command.responses';
+import { UsernameLockDto } from '../dto/profile.responses';
 
 /** Display name, username (and support's username locks), email address changes. */
 @ApiTags('profile')
@@ -31,6 +34,7 @@ export class ProfileController {
   @Patch('accounts/:id/profile')
   @HttpCode(200)
   @RequireScope('auth')
+  @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   async changeProfile(@Param() { id }: AccountIdParam, @Body() body: ChangeProfileDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<ChangeDisplayNameCommand, CommandOutcome>(
       new ChangeDisplayNameCommand(id, body.displayName, metadataOf(ctx)),
@@ -41,6 +45,7 @@ export class ProfileController {
   @Put('accounts/:id/username')
   @HttpCode(200)
   @RequireScope('auth')
+  @CommandResponses({ 200: AccountStatusDto }, 'username_taken', 'username_locked', 'account_not_found', 'invalid_state')
   async changeUsername(@Param() { id }: AccountIdParam, @Body() body: ChangeUsernameDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<ChangeUsernameCommand, CommandOutcome>(new ChangeUsernameCommand(id, body.username, metadataOf(ctx)));
     return this.positions.answer(res, outcome, id);
@@ -49,6 +54,7 @@ export class ProfileController {
   @Post('accounts/:id/email-changes')
   @HttpCode(202)
   @RequireScope('auth')
+  @CommandResponses({ 202: AcceptedDto }, 'invalid_credentials', 'email_taken', 'password_disabled', 'account_not_found', 'invalid_state')
   async requestEmailChange(
     @Param() { id }: AccountIdParam,
     @Body() body: RequestEmailChangeDto,
@@ -65,6 +71,7 @@ export class ProfileController {
   @Post('email-changes/confirm')
   @HttpCode(200)
   @RequireScope('auth')
+  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'email_taken', 'password_disabled', 'invalid_state')
   async confirmEmailChange(@Body() body: TokenDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<ConfirmEmailChangeCommand, CommandOutcome & { accountId: string }>(
       new ConfirmEmailChangeCommand(body.token, metadataOf(ctx)),
@@ -75,7 +82,7 @@ export class ProfileController {
   @Put('usernames/:username/lock')
   @HttpCode(200)
   @RequireScope('support')
-  @ApiParam({ name: 'username', example: 'admin' })
+  @CommandResponses({ 200: UsernameLockDto }, 'username_taken')
   async lockUsername(@Param() { username }: UsernameParam, @Body() _body: ReasonDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const result = await this.commands.execute<LockUsernameCommand, UsernameLockResult>(new LockUsernameCommand(username, metadataOf(ctx)));
     await this.positions.set(res, result.position);
@@ -85,7 +92,7 @@ export class ProfileController {
   @Delete('usernames/:username/lock')
   @HttpCode(204)
   @RequireScope('support')
-  @ApiParam({ name: 'username', example: 'admin' })
+  @CommandResponses({ 204: null }, 'username_not_locked')
   async unlockUsername(@Param() { username }: UsernameParam, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const result = await this.commands.execute<UnlockUsernameCommand, UsernameLockResult>(new UnlockUsernameCommand(username, metadataOf(ctx)));
     await this.positions.set(res, result.position);

@@ -20,6 +20,8 @@ import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
+import { CommandResponses, QueryResponses } from '../http/openapi/route-responses.decorator';
+import { ActivityPageDto, RevokedSessionsDto, SessionIntrospectionDto, SessionListDto } from '../dto/session.responses';
 
 @ApiTags('sessions')
 @Controller('v1')
@@ -33,6 +35,7 @@ export class SessionsController {
   @Post('sessions/introspect')
   @HttpCode(200)
   @RequireScope('auth')
+  @QueryResponses(SessionIntrospectionDto)
   introspect(@Body() body: SessionTokenDto): Promise<Introspection> {
     return this.queries.execute(new IntrospectSessionQuery(body.sessionToken));
   }
@@ -40,6 +43,7 @@ export class SessionsController {
   @Post('sessions/logout')
   @HttpCode(204)
   @RequireScope('auth')
+  @CommandResponses({ 204: null })
   async logOut(@Body() body: SessionTokenDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const result = await this.commands.execute<LogOutCommand, { position?: Position }>(
       new LogOutCommand(body.sessionToken, metadataOf(ctx)),
@@ -49,6 +53,7 @@ export class SessionsController {
 
   @Get('accounts/:id/sessions')
   @RequireScope('auth', 'support')
+  @QueryResponses(SessionListDto, 'account_not_found')
   list(@Param() { id }: AccountIdParam) {
     return this.queries.execute(new ListSessionsQuery(id));
   }
@@ -56,6 +61,7 @@ export class SessionsController {
   @Delete('accounts/:id/sessions/:sessionId')
   @HttpCode(204)
   @RequireScope('auth', 'support')
+  @CommandResponses({ 204: null }, 'account_not_found', 'session_not_found')
   async revoke(@Param() { id, sessionId }: SessionIdParams, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const reason = ctx.scope === 'support' ? 'revoked_by_support' : 'revoked_by_owner';
     const outcome = await this.commands.execute<ExecuteAccountCommand, CommandOutcome>(
@@ -67,6 +73,7 @@ export class SessionsController {
   @Post('accounts/:id/sessions/revoke-others')
   @HttpCode(200)
   @RequireScope('auth')
+  @CommandResponses({ 200: RevokedSessionsDto }, 'account_not_found', 'session_not_found')
   async revokeOthers(@Param() { id }: AccountIdParam, @Body() body: KeepSessionDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.revokeMany(new ExecuteAccountCommand(id, { type: 'EndOtherSessions', keepSessionId: body.keepSessionId }, metadataOf(ctx)), res);
   }
@@ -74,6 +81,7 @@ export class SessionsController {
   @Post('accounts/:id/sessions/revoke-all')
   @HttpCode(200)
   @RequireScope('support')
+  @CommandResponses({ 200: RevokedSessionsDto }, 'account_not_found')
   async revokeAll(@Param() { id }: AccountIdParam, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     return this.revokeMany(new ExecuteAccountCommand(id, { type: 'EndAllSessions' }, metadataOf(ctx)), res);
   }
@@ -81,6 +89,7 @@ export class SessionsController {
   /** Support reads it too: the owner's own words for what happened, as they see them (the console's account page). */
   @Get('accounts/:id/activity')
   @RequireScope('auth', 'support')
+  @QueryResponses(ActivityPageDto, 'account_not_found')
   activity(@Param() { id }: AccountIdParam, @Query() query: PageQueryDto) {
     return this.queries.execute(new ActivityFeedQuery(id, { cursor: query.cursor, limit: query.limit ?? 50 }));
   }

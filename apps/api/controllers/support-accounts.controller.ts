@@ -8,6 +8,8 @@ import { AccountIdParam } from '../dto/account-id.param';
 import { AuditQueryDto, FindAccountsQueryDto } from '../dto/audit-query.dto';
 import { RequireScope } from '../http/require-scope.decorator';
 import { validationFailed } from '../http/validation-failed';
+import { QueryResponses } from '../http/openapi/route-responses.decorator';
+import { AccountListDto, AccountViewDto, AuditPageDto } from '../dto/support.responses';
 
 @ApiTags('support')
 @Controller('v1')
@@ -16,6 +18,7 @@ export class SupportAccountsController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('support/accounts')
+  @QueryResponses(AccountListDto)
   find(@Query() query: FindAccountsQueryDto) {
     if ((query.email === undefined) === (query.username === undefined)) {
       throw validationFailed([{ field: 'email', message: 'give exactly one of email or username' }]);
@@ -24,11 +27,13 @@ export class SupportAccountsController {
   }
 
   @Get('accounts/:id')
+  @QueryResponses(AccountViewDto, 'account_not_found')
   get(@Param() { id }: AccountIdParam) {
     return this.queries.execute(new GetAccountQuery(id));
   }
 
   @Get('accounts/:id/audit')
+  @QueryResponses(AuditPageDto, 'account_not_found')
   audit(@Param() { id }: AccountIdParam, @Query() query: AuditQueryDto) {
     return this.queries.execute(new GetAuditQuery(id, { ...query, limit: query.limit ?? 50 }));
   }

@@ -28,6 +28,9 @@ import { overrideStatus } from '../http/response-status';
 import { validationFailed } from '../http/validation-failed';
 import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
+import { CommandResponses } from '../http/openapi/route-responses.decorator';
+import { AccountStatusDto, AcceptedDto } from '../dto/command.responses';
+import { RecoveryCaseOpenedDto, RecoveryCodesDto, TotpEnrollmentDto } from '../dto/two-factor.responses';
 
 /** TOTP enrolment, the changes that need a second factor, and lost-device recovery. */
 @ApiTags('two-factor authentication')
@@ -41,6 +44,7 @@ export class TwoFactorController {
   @Post('accounts/:id/totp/enrollments')
   @HttpCode(201)
   @RequireScope('auth')
+  @CommandResponses({ 201: TotpEnrollmentDto }, 'account_not_found', 'invalid_state')
   async enrol(@Param() { id }: AccountIdParam, @Body() _body: EmptyDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const { position, ...enrolment } = await this.commands.execute<StartTotpEnrollmentCommand, { secret: string; otpauthUri: string; position?: Position }>(
       new StartTotpEnrollmentCommand(id, metadataOf(ctx)),
@@ -52,6 +56,7 @@ export class TwoFactorController {
   @Post('accounts/:id/totp/enrollments/confirm')
   @HttpCode(200)
   @RequireScope('auth')
+  @CommandResponses({ 200: RecoveryCodesDto }, 'invalid_code', 'account_not_found', 'invalid_state')
   async confirm(@Param() { id }: AccountIdParam, @Body() body: TotpCodeDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const { position, recoveryCodes } = await this.commands.execute<ConfirmTotpEnrollmentCommand, { recoveryCodes: string[]; position?: Position }>(
       new ConfirmTotpEnrollmentCommand(id, body.code, metadataOf(ctx)),
@@ -63,6 +68,7 @@ export class TwoFactorController {
   @Delete('accounts/:id/totp')
   @HttpCode(204)
   @RequireScope('auth')
+  @CommandResponses({ 204: null }, 'invalid_credentials', 'invalid_code', 'account_not_found', 'invalid_state')
   async disable(@Param() { id }: AccountIdParam, @Body() body: PasswordAndCodeDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     await this.changeSecondFactor(new ChangeSecondFactorCommand(id, 'disable', body.password, body.code, metadataOf(ctx)), res);
   }
@@ -70,6 +76,7 @@ export class TwoFactorController {
   @Post('accounts/:id/recovery-codes')
   @HttpCode(200)
   @RequireScope('auth')
+  @CommandResponses({ 200: RecoveryCodesDto }, 'invalid_credentials', 'invalid_code', 'account_not_found', 'invalid_state')
   async regenerate(@Param() { id }: AccountIdParam, @Body() body: PasswordAndCodeDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const recoveryCodes = await this.changeSecondFactor(
       new ChangeSecondFactorCommand(id, 'regenerate_recovery_codes', body.password, body.code, metadataOf(ctx)),
@@ -81,6 +88,7 @@ export class TwoFactorController {
   @Post('account-recoveries')
   @HttpCode(202)
   @RequireScope('auth')
+  @CommandResponses({ 202: AcceptedDto })
   async requestRecovery(@Body() body: AccountRecoveryRequestDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     await this.commands.execute(new RequestAccountRecoveryCommand(body.email, metadataOf(ctx, body.context)));
     await this.positions.set(res);
@@ -90,6 +98,7 @@ export class TwoFactorController {
   @Post('account-recoveries/complete')
   @HttpCode(200)
   @RequireScope('auth')
+  @CommandResponses({ 200: AccountStatusDto, 202: RecoveryCaseOpenedDto }, 'invalid_token', 'invalid_code', 'weak_password', 'invalid_state')
   async completeRecovery(@Body() body: AccountRecoveryCompleteDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const withCode = body.recoveryCode !== undefined && body.newPassword !== undefined;
     if (withCode === (body.statement !== undefined) || (body.recoveryCode === undefined) !== (body.newPassword === undefined)) {
@@ -108,6 +117,7 @@ export class TwoFactorController {
   @Post('recovery-cases/:caseId/decision')
   @HttpCode(200)
   @RequireScope('support')
+  @CommandResponses({ 200: AccountStatusDto }, 'recovery_case_not_found')
   async decide(@Param() { caseId }: CaseIdParam, @Body() body: RecoveryCaseDecisionDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
     const outcome = await this.commands.execute<DecideRecoveryCaseCommand, CommandOutcome & { accountId: string }>(
       new DecideRecoveryCaseCommand(caseId, body.decision, body.note, metadataOf(ctx)),

@@ -1,11 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { ClientContextDto, ClientContextField } from './client-context.dto';
+import { SingleLineText, TrimmedEmail } from './text-fields';
 
 export class RegisterAccountDto {
   @ApiProperty({ example: 'ann@example.com' })
   @IsEmail()
   @MaxLength(254)
+  @TrimmedEmail()
   email!: string;
 
   @ApiProperty({ description: '8–128 characters, at most 72 UTF-8 bytes; see the password policy' })
@@ -22,6 +24,7 @@ export class RegisterAccountDto {
   @ApiProperty({ example: 'Ann Lee' })
   @IsString()
   @Length(1, 100)
+  @SingleLineText()
   displayName!: string;
 
   @ClientContextField()
@@ -39,5 +42,6 @@ export class EmailOnlyDto {
   @ApiProperty({ example: 'ann@example.com' })
   @IsString()
   @Length(1, 254)
+  @TrimmedEmail()
   email!: string;
 }

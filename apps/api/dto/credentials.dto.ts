@@ -1,10 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, IsUUID, Length, Matches } from 'class-validator';
+import { SingleLineText } from './text-fields';
 
 export class CredentialIdParams {
+  @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
 
+  @ApiProperty({ format: 'uuid', description: 'credential id' })
   @IsUUID()
   cid!: string;
 }
@@ -14,6 +17,7 @@ export class IssueCredentialDto {
   @IsString()
   @Length(1, 100)
   @Matches(/\S/, { message: 'label must not be blank' })
+  @SingleLineText()
   label!: string;
 }
 

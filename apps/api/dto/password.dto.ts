@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { ClientContextDto, ClientContextField } from './client-context.dto';
+import { MultiLineText } from './text-fields';
 
 export class PasswordResetRequestDto {
   @ApiProperty({ example: 'ann@example.com' })
@@ -69,6 +70,7 @@ export class ReasonDto {
   @ApiProperty({ example: 'ticket 4711: owner reported a stolen laptop' })
   @IsString()
   @Length(1, 500)
+  @MultiLineText()
   reason!: string;
 }
 

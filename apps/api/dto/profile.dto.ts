@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { SingleLineText, TrimmedEmail } from './text-fields';
 
 /** The registration rule for usernames (RegisterAccountDto): 3–32 letters, digits, dots, dashes, underscores. */
 export const USERNAME_PATTERN = /^[\p{L}\p{N}._-]{3,32}$/u;
@@ -10,6 +11,7 @@ export class ChangeProfileDto {
   @IsString()
   @Length(1, 100)
   @Matches(/\S/, { message: 'displayName must not be blank' })
+  @SingleLineText()
   displayName!: string;
 }
 
@@ -21,6 +23,7 @@ export class ChangeUsernameDto {
 }
 
 export class UsernameParam {
+  @ApiProperty({ example: 'admin', description: USERNAME_MESSAGE })
   @IsString()
   @Matches(USERNAME_PATTERN, { message: USERNAME_MESSAGE })
   username!: string;
@@ -30,6 +33,7 @@ export class RequestEmailChangeDto {
   @ApiProperty({ example: 'ann.new@example.com' })
   @IsEmail()
   @MaxLength(254)
+  @TrimmedEmail()
   newEmail!: string;
 
   @ApiProperty({ description: 'The current password, to confirm it is the owner asking' })

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ClientContextDto, ClientContextField } from './client-context.dto';
+import { MultiLineText } from './text-fields';
 
 const TOTP = /^\d{6}$/;
 const RECOVERY_CODE = /^[A-Za-z0-9 -]{8,40}$/;
@@ -72,6 +73,7 @@ export class AccountRecoveryCompleteDto {
   @IsOptional()
   @IsString()
   @Length(10, 4000)
+  @MultiLineText()
   statement?: string;
 }
 
@@ -83,5 +85,6 @@ export class RecoveryCaseDecisionDto {
   @ApiProperty()
   @IsString()
   @Length(1, 2000)
+  @MultiLineText()
   note!: string;
 }

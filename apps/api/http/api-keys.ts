@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { ensurePrivateDir } from '../../../libs/infrastructure/private-files';
 import { API_SCOPES, ApiScope, isApiScope } from './api-scope';
 
 /** One configured caller: `name:scope+scope:secret` (contract §1, WARDEN_API_KEYS). */
@@ -119,7 +120,7 @@ function createKeysFile(file: string): ApiKey[] | null {
     ...keys.map((key) => `${key.name}:${key.scopes.join('+')}:${key.secret}`),
     '',
   ].join('\n');
-  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  ensurePrivateDir(path.dirname(file));
   // Written aside and linked into place, so replicas starting together on one data dir
   // never read a half-written file and exactly one set of keys wins.
   const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;

@@ -2,7 +2,9 @@ import type { NextFunction, Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { assignCorrelationId } from './correlation-id.middleware';
 import { ErrorFilter, ErrorReporter } from './error.filter';
-import { requireJsonBody } from './json-only.middleware';
+import { answerClientErrorsInJson } from './client-errors';
+import { refuseHostileJson } from './json-body-shape';
+import { JSON_API_PREFIX, requireJsonBody } from './json-only.middleware';
 import { createValidationPipe } from './validation.pipe';
 import { validationFailed } from './validation-failed';
 
@@ -28,14 +30,18 @@ export function configureHttp(app: NestExpressApplication, options: HttpOptions 
     assignCorrelationId(request, response);
     next();
   });
-  app.use(requireJsonBody);
+  app.use(JSON_API_PREFIX, requireJsonBody);
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  // Depth and prototype keys, checked before any DTO is built (the size limit is the parser's).
+  app.use(refuseHostileJson);
   // Nest 11 turns body-parser's SyntaxError into a bare BadRequestException (no cause),
   // losing the field detail; answer it in the contract's shape before Nest sees it.
   app.use((error: unknown, _request: Request, _response: Response, next: NextFunction) => {
     const parseFailed = error instanceof SyntaxError && (error as { type?: unknown }).type === 'entity.parse.failed';
     next(parseFailed ? validationFailed([{ field: 'body', message: 'malformed JSON' }], 'The request body is not valid JSON.') : error);
   });
+  // Oversized headers and malformed requests never reach Express: a JSON 431/400 all the same.
+  answerClientErrorsInJson(app.getHttpServer());
   app.useGlobalFilters(new ErrorFilter(options.errorReporter));
   app.useGlobalPipes(createValidationPipe());
 }

@@ -269,8 +269,8 @@ describe('HTTP conventions (contract §2)', () => {
       expect(res.body.details).toEqual([{ field: 'x', message: 'unknown field' }]);
     });
 
-    it('is 415 for a body that is not JSON', async () => {
-      const res = await request(server).post('/test/accounts').set('Authorization', FRONTEND).type('form').send('email=ada@example.com');
+    it('is 415 for a body that is not JSON, on the JSON API (/v1; pages elsewhere take forms)', async () => {
+      const res = await request(server).post('/v1/accounts').set('Authorization', FRONTEND).type('form').send('email=ada@example.com');
       expect(res.status).toBe(415);
       expect(res.body).toMatchObject({ error: 'unsupported_media_type' });
     });
@@ -387,11 +387,15 @@ describe('HTTP conventions (contract §2)', () => {
   });
 
   describe('OpenAPI', () => {
-    it('serves the document with the bearer scheme at /docs-json and the UI at /docs', async () => {
+    it('serves the document with one bearer scheme per scope at /docs-json and the UI at /docs', async () => {
       const json = await request(server).get('/docs-json');
       expect(json.status).toBe(200);
-      expect(json.body.components.securitySchemes['api-key']).toMatchObject({ type: 'http', scheme: 'bearer' });
-      expect(json.body.paths['/test/accounts'].post.security).toEqual([{ 'api-key': [] }]);
+      for (const scope of ['auth', 'support', 'compliance']) {
+        expect(json.body.components.securitySchemes[scope]).toMatchObject({ type: 'http', scheme: 'bearer' });
+      }
+      expect(json.body.paths['/test/accounts'].post.security).toEqual([{ auth: [] }]);
+      expect(json.body.paths['/test/sessions'].get.security).toEqual([{ auth: [] }, { support: [] }]);
+      expect(Object.keys(json.body.paths['/test/accounts'].post.responses)).toEqual(expect.arrayContaining(['401', '403']));
       expect(json.body.paths['/test/lock'].post.parameters).toEqual(
         expect.arrayContaining([expect.objectContaining({ name: 'X-Actor', in: 'header', required: true })]),
       );

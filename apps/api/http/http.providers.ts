@@ -2,6 +2,7 @@ import type { Provider } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ApiKeyGuard } from './api-key.guard';
 import { ApiKeyRegistry } from './api-key-registry';
+import { BodylessCommandInterceptor } from './bodyless-command.interceptor';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 
 /**
@@ -13,6 +14,8 @@ export function httpProviders(registry: ApiKeyRegistry): Provider[] {
   return [
     { provide: ApiKeyRegistry, useValue: registry },
     { provide: APP_GUARD, useClass: ApiKeyGuard },
+    // In this order: a body-less command's refused body reserves no Idempotency-Key.
+    { provide: APP_INTERCEPTOR, useClass: BodylessCommandInterceptor },
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ];
 }

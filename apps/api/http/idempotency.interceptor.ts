@@ -1,5 +1,6 @@
 import { overrideStatus } from './response-status';
 import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
+import { DataKeyring } from '../../../libs/infrastructure/crypto/data-keyring';
 import { Stream } from 'node:stream';
 import {
   CallHandler,
@@ -54,8 +55,16 @@ export class IdempotencyInterceptor implements NestInterceptor {
   /** Records past their 24 h are purged from the request path, at most once an hour per process. */
   private nextPurgeAt = 0;
 
-  constructor(@Inject(READ_STORE) store: ReadStore, keys: ServiceKeys, @Optional() @Inject(CLOCK) clock?: Clock) {
-    this.records = new IdempotencyStore(store, clock ?? systemClock, keys.idempotencyKey);
+  private readonly fingerprintKey: Buffer;
+
+  constructor(
+    @Inject(READ_STORE) store: ReadStore,
+    keys: ServiceKeys,
+    @Optional() @Inject(CLOCK) clock?: Clock,
+    @Optional() keyring?: DataKeyring,
+  ) {
+    this.records = new IdempotencyStore(store, clock ?? systemClock, keys.idempotencyKey, keyring);
+    this.fingerprintKey = keys.idempotencyKey;
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
@@ -73,7 +82,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     this.inFlight.add(key);
     let handedOver = false;
     try {
-      const reservation = await this.records.reserve(key, requestFingerprint(request.method, request.originalUrl, request.body));
+      const reservation = await this.records.reserve(key, requestFingerprint(request.method, request.originalUrl, request.body, this.fingerprintKey));
       switch (reservation.outcome) {
         case 'mismatch':
           throw new DomainError('idempotency_key_reused', 422, 'This Idempotency-Key was already used with a different request.');
@@ -88,7 +97,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
         }
         case 'reserved':
           handedOver = true;
-          return this.run(next, reservation.record, response, () => this.inFlight.delete(key));
+          return this.run(next, reservation.record, request, response, () => this.inFlight.delete(key));
         default: {
           const unreachable: never = reservation;
           return unreachable;
@@ -106,12 +115,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     this.records.purgeExpired().catch((error: unknown) => this.logger.warn(`Could not purge idempotency records: ${String(error)}`));
   }
 
-  private run(next: CallHandler, record: IdempotencyRecord, response: Response, done: () => void): Observable<unknown> {
+  private run(next: CallHandler, record: IdempotencyRecord, request: Request, response: Response, done: () => void): Observable<unknown> {
     let settled = false;
     const settle = async (store: boolean, value: unknown): Promise<void> => {
       settled = true;
       try {
-        if (store) await this.records.complete(record, captured(response, value));
+        if (store) await this.records.complete(record, captured(response, value), accountOf(request, value));
         else await this.records.release(record);
       } catch (error) {
         // The client still gets its answer; a retry may run the command again.
@@ -133,6 +142,17 @@ export class IdempotencyInterceptor implements NestInterceptor {
       }),
     );
   }
+}
+
+/**
+ * The account a response is about: the `:id` of an `/accounts/{id}/…` route, or the
+ * `accountId` the answer names (registration, login, confirmations, decisions).
+ */
+function accountOf(request: Request, value: unknown): string | undefined {
+  const fromPath: unknown = (request.params as Record<string, unknown> | undefined)?.id;
+  if (typeof fromPath === 'string' && request.path.startsWith('/v1/accounts/')) return fromPath;
+  const fromBody = value && typeof value === 'object' && 'accountId' in value ? value.accountId : undefined;
+  return typeof fromBody === 'string' ? fromBody : undefined;
 }
 
 function validKey(header: string | string[]): string {

@@ -1,9 +1,13 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { canonicalJson } from '../../../libs/shared/canonical-json';
 import type { Clock } from '../../../libs/shared/clock';
 import type { Doc, ReadCollection, ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
 import { UniqueViolationError } from '../../../libs/infrastructure/read-store/unique-violation.error';
 import { open, seal } from '../../../libs/infrastructure/crypto/aead';
+import type { DataKeyring } from '../../../libs/infrastructure/crypto/data-keyring';
+
+/** The account data keys a stored response is sealed with (see IdempotencyStore). */
+export type AccountKeys = Pick<DataKeyring, 'get'>;
 
 export const IDEMPOTENCY_COLLECTION = 'idempotency';
 /** Contract §2: the same caller and key within 24 h replays the first response. */
@@ -28,6 +32,8 @@ export interface IdempotencyRecord extends Doc, Partial<StoredResponse> {
   key: string;
   fingerprint: string;
   state: 'pending' | 'completed';
+  /** The account the response is about: its body is sealed with that account's data key. */
+  accountId?: string;
   createdAt: string;
 }
 
@@ -42,16 +48,27 @@ export function idempotencyKeyOf(caller: string, idempotencyKey: string): string
   return sha256(`${caller}\u0000${idempotencyKey}`);
 }
 
-/** What makes two requests "the same": method, path and body as canonical JSON. */
-export function requestFingerprint(method: string, path: string, body: unknown): string {
+/**
+ * What makes two requests "the same": method, path and body as canonical JSON. With `key`
+ * an HMAC: a body holds passwords, and a plain hash of `{email, password}` is a guessing
+ * target for whoever reads the store.
+ */
+export function requestFingerprint(method: string, path: string, body: unknown, key?: Buffer): string {
   // An absent body and `{}` are the same command (see the validation pipe).
-  return sha256(`${method.toUpperCase()}\n${path}\n${canonicalJson(body ?? {})}`);
+  const text = `${method.toUpperCase()}\n${path}\n${canonicalJson(body ?? {})}`;
+  return key ? createHmac('sha256', key).update(text, 'utf8').digest('hex') : sha256(text);
 }
 
 /**
  * Idempotency records in the read store. A key is reserved with a `pending` record
  * before the command runs; the unique index on `key` (enforced by the SQLite and
  * MongoDB adapters) makes that reservation atomic across API replicas.
+ *
+ * A response about an account (a TOTP secret and its otpauth URI with the email, a session
+ * token…) is a copy of personal data: it is sealed with that account's data key, so the
+ * account's erasure makes it unreadable like its events. A replay that finds the key
+ * destroyed drops the record and runs the request again, which then answers as the erased
+ * account now does. Other responses are sealed with the service's idempotency key.
  */
 export class IdempotencyStore {
   private readonly collection: ReadCollection<IdempotencyRecord>;
@@ -62,6 +79,7 @@ export class IdempotencyStore {
     store: ReadStore,
     private readonly clock: Clock,
     private readonly bodyKey: Buffer,
+    private readonly accountKeys?: AccountKeys,
   ) {
     this.collection = store.collection<IdempotencyRecord>(IDEMPOTENCY_COLLECTION);
   }
@@ -71,8 +89,9 @@ export class IdempotencyStore {
     const now = this.clock.now();
     const existing = await this.current(key);
     if (existing) {
-      if (this.isLive(existing, now)) return this.verdict(existing, fingerprint);
-      await this.collection.delete(existing.id); // expired, or abandoned by a dead process
+      const verdict = this.isLive(existing, now) ? await this.verdict(existing, fingerprint) : undefined;
+      if (verdict) return verdict;
+      await this.collection.delete(existing.id); // expired, abandoned by a dead process, or erased
     }
     const record: IdempotencyRecord = { id: randomUUID(), key, fingerprint, state: 'pending', createdAt: now.toISOString() };
     try {
@@ -81,15 +100,22 @@ export class IdempotencyStore {
       if (!(error instanceof UniqueViolationError)) throw error;
       // Lost a race with another replica: the unique index refused our record.
       const winner = await this.current(key);
-      if (winner && winner.id !== record.id) return this.verdict(winner, fingerprint);
+      const verdict = winner && winner.id !== record.id ? await this.verdict(winner, fingerprint) : undefined;
+      if (verdict) return verdict;
       throw error;
     }
     return { outcome: 'reserved', record };
   }
 
-  async complete(record: IdempotencyRecord, response: StoredResponse): Promise<void> {
-    const body = seal(this.bodyKey, Buffer.from(JSON.stringify(response.body ?? null), 'utf8'), record.key).toString('base64');
-    await this.collection.put({ ...record, state: 'completed', ...response, body });
+  /** Stores the response; about `accountId`, sealed with its data key (not stored if it has none). */
+  async complete(record: IdempotencyRecord, response: StoredResponse, accountId?: string): Promise<void> {
+    const key = accountId ? await this.accountKey(accountId) : this.bodyKey;
+    if (!key) {
+      await this.release(record); // no key to seal it with: the account is gone, nothing to replay
+      return;
+    }
+    const body = seal(key, Buffer.from(JSON.stringify(response.body ?? null), 'utf8'), record.key).toString('base64');
+    await this.collection.put({ ...record, state: 'completed', ...response, body, ...(accountId ? { accountId } : {}) });
   }
 
   /** Frees the key after a failure, so the client's retry runs the command. */
@@ -116,11 +142,20 @@ export class IdempotencyStore {
     return age < (record.state === 'completed' ? IDEMPOTENCY_TTL_MS : PENDING_TIMEOUT_MS);
   }
 
-  private verdict(record: IdempotencyRecord, fingerprint: string): Reservation {
+  /** What a live record means for a request; undefined when its response died with its account. */
+  private async verdict(record: IdempotencyRecord, fingerprint: string): Promise<Reservation | undefined> {
     if (record.fingerprint !== fingerprint) return { outcome: 'mismatch' };
     if (record.state === 'pending' || record.status === undefined) return { outcome: 'in_progress' };
-    const body: unknown = JSON.parse(open(this.bodyKey, Buffer.from(String(record.body), 'base64'), record.key).toString('utf8'));
+    const key = record.accountId ? await this.accountKey(record.accountId, true) : this.bodyKey;
+    if (!key) return undefined;
+    const body: unknown = JSON.parse(open(key, Buffer.from(String(record.body), 'base64'), record.key).toString('utf8'));
     return { outcome: 'replay', response: { status: record.status, body, headers: record.headers ?? {} } };
+  }
+
+  private async accountKey(accountId: string, fresh = false): Promise<Buffer | null> {
+    if (!this.accountKeys) return this.bodyKey;
+    const dataKey = await this.accountKeys.get(accountId, { fresh });
+    return dataKey?.state === 'active' ? dataKey.key : null;
   }
 
   private ensureIndexes(): Promise<void> {

@@ -3,6 +3,12 @@ import { DomainError } from '../../../libs/shared/errors';
 import { isHtmlFormPost } from '../../web/shared/html-routes';
 
 /**
+ * The JSON API. "JSON in" holds here only: the pages under other paths (apps/web) take
+ * HTML form posts with their own parser.
+ */
+export const JSON_API_PREFIX = '/v1';
+
+/**
  * "JSON in" (contract §2): a request that has a body must declare it as JSON.
  * Without this a form-encoded body would be parsed by Express's default urlencoded
  * parser (with its own, larger limit) and reach the DTOs as strings.

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { LoginThrottle } from '../../../libs/application/shared/login-throttle';
+import { LoginThrottle, type LoginAttempt } from '../../../libs/application/shared/login-throttle';
 import { hashToken } from '../../../libs/infrastructure/crypto/tokens';
 import { CLOCK } from '../../../libs/infrastructure/tokens';
 import type { Clock } from '../../../libs/shared/clock';
@@ -45,24 +45,23 @@ export class WrongCodeThrottle {
    */
   async tryCode<T>(token: string, request: Request, code: string | undefined, field: string, run: () => Promise<T>): Promise<T | CodeRefused> {
     if (code === undefined) return run();
-    const wait = await this.secondsToWait(token, request);
-    if (wait > 0) return new CodeRefused({ field, message: `Too many wrong codes. Wait ${wait} seconds, then try again.` }, 429, wait);
+    let attempt: LoginAttempt;
+    try {
+      attempt = await this.throttle.admit(this.keys(token, request), () => this.clock.now());
+    } catch (error) {
+      if (!isRefusal(error, 'too_many_attempts')) throw error;
+      const wait = (error.details as { retryAfterSeconds: number }).retryAfterSeconds;
+      return new CodeRefused({ field, message: `Too many wrong codes. Wait ${wait} seconds, then try again.` }, 429, wait);
+    }
     try {
       return await run();
     } catch (error) {
       if (!isRefusal(error, 'invalid_code')) throw error;
-      await this.throttle.recordFailure(this.keys(token, request), this.clock.now());
+      await attempt.failed(this.clock.now());
       return new CodeRefused(wrongCodeError(field), 400);
-    }
-  }
-
-  private async secondsToWait(token: string, request: Request): Promise<number> {
-    try {
-      await this.throttle.assertAllowed(this.keys(token, request), this.clock.now());
-      return 0;
-    } catch (error) {
-      if (!isRefusal(error, 'too_many_attempts')) throw error;
-      return (error.details as { retryAfterSeconds: number }).retryAfterSeconds;
+    } finally {
+      // A right code (or another refusal) gives its place back without forgetting earlier wrong ones.
+      await attempt.finish(this.clock.now());
     }
   }
 

@@ -42,7 +42,11 @@ export const MAIL_CATALOG: Record<string, Composer> = {
     return {
       // The address the link was meant for, even if the account's address has changed since.
       to: data.email,
-      vars: { displayName: account.displayName, link: tokenLink(context, 'verify-email', e.accountId, data.tokenId) },
+      vars: {
+        displayName: account.displayName,
+        link: tokenLink(context, 'verify-email', e.accountId, data.tokenId),
+        validFor: formatValidity(e.occurredAt, data.expiresAt),
+      },
     };
   },
 

@@ -12,6 +12,13 @@ const TEMPLATE_DIR = join(__dirname, 'templates');
 const escapeHtml = (value: string) =>
   value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
 
+/**
+ * Every value is one line in the subject and the text part: a control character, a line
+ * or paragraph separator or a bidi control becomes a space. The API refuses them in names
+ * already; this also holds for values written before it did (no extra mail lines or headers).
+ */
+const oneLine = (value: string) => value.replace(/[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]+/gu, ' ');
+
 function fill(template: string, vars: Record<string, string>, escape: (v: string) => string): string {
   return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => {
     if (!(name in vars)) throw new Error(`mail template variable "${name}" is missing`);
@@ -30,8 +37,8 @@ export function renderMail(name: string, vars: Record<string, string>): Rendered
   if (!subjectLine.startsWith('Subject: ')) throw new Error(`${textFile} must start with "Subject: "`);
   const html = readFileSync(join(TEMPLATE_DIR, `${name}.html`), 'utf8');
   return {
-    subject: fill(subjectLine.slice('Subject: '.length), vars, (v) => v),
-    text: fill(body.join('\n').trimStart(), vars, (v) => v),
-    html: fill(html, vars, escapeHtml),
+    subject: fill(subjectLine.slice('Subject: '.length), vars, oneLine),
+    text: fill(body.join('\n').trimStart(), vars, oneLine),
+    html: fill(html, vars, (v) => escapeHtml(oneLine(v))),
   };
 }

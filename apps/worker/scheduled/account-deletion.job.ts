@@ -4,6 +4,7 @@ import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-a
 import type { ErasureOutcome } from '../../../libs/application/lifecycle/erase-account/erase-account.handler';
 import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion/execute-deletion.command';
 import type { DeletionProgress } from '../../../libs/application/lifecycle/execute-deletion/execute-deletion.handler';
+import type { StoredEventRef } from '../../../libs/application/lifecycle/account-deleted-event';
 import type { CommandMetadata } from '../../../libs/application/shared/command-metadata';
 import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
 import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
@@ -17,7 +18,7 @@ import { SendMailProcessor } from '../mail/send-mail.processor';
 /** Who the deletion's events name as their actor. */
 export const ACCOUNT_DELETION_ACTOR: Actor = { type: 'system', id: 'account-deletion' };
 
-/** The farewell mail, rendered from AccountDeleted; not a MAIL_TRIGGER (see run()). */
+/** The farewell mail, rendered from AccountDeletionScheduled; not a MAIL_TRIGGER (see run()). */
 export const ACCOUNT_DELETED_TEMPLATE = 'account-deleted';
 
 /**
@@ -38,16 +39,19 @@ export class DeletionNotDueError extends Error {
 
 /**
  * Runs scheduled deletions (the `account-deletion` queue, filled by the deletion scheduler
- * reactor at executeAt). One job:
- *   1. ExecuteDeletion through the command runner: AccountDeleted (with sessions and
- *      credentials ended), or nothing when the deletion was cancelled or is not due;
- *   2. while the account's data key still exists, in this order:
- *      a. the `account-deleted` mail to the address as it was, sent right here through the
- *         mail processor (mail id = the AccountDeleted event id). A queued mail job would
- *         run after the key is gone and find "[erased]", so AccountDeleted is no mail trigger;
- *      b. the email and username released; c. the data key destroyed.
- * Every step is idempotent, so a retry after a crash anywhere finishes the rest: a deleted
- * account whose key is still active continues from (a).
+ * reactor at executeAt). One job, in this order, so that `AccountDeleted` never becomes
+ * visible while the account's data key still exists (no reader sees clear personal data
+ * next to it):
+ *   1. ExecuteDeletion: nothing when the deletion was cancelled or is not due; while the key
+ *      lives it answers `erasure_pending` and appends nothing;
+ *   2. the `account-deleted` mail to the address as it is, sent right here through the mail
+ *      processor, rendered from the AccountDeletionScheduled event (mail id
+ *      `<that event id>:account-deleted`): after step 3 the address is unreadable;
+ *   3. EraseAccount: the email and username released, then the data key destroyed;
+ *   4. ExecuteDeletion again: `AccountDeleted` (sessions and credentials ended) appended,
+ *      its personal fields "[erased]" already.
+ * Every step is idempotent, so a retry after a crash anywhere finishes the rest: with the
+ * key alive it continues from (2), without it from (4).
  */
 @Injectable()
 export class AccountDeletionJob implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -87,7 +91,8 @@ export class AccountDeletionJob implements OnApplicationBootstrap, OnApplication
   async run(job: Job<DeletionJobPayload>): Promise<AccountDeletionOutcome> {
     const { accountId, executeAt, correlationId } = job.payload;
     const meta: CommandMetadata = { correlationId, actor: ACCOUNT_DELETION_ACTOR };
-    const progress = await this.commands.execute<ExecuteDeletionCommand, DeletionProgress>(new ExecuteDeletionCommand(accountId, meta));
+    const execute = () => this.commands.execute<ExecuteDeletionCommand, DeletionProgress>(new ExecuteDeletionCommand(accountId, meta));
+    const progress = await execute();
     switch (progress.kind) {
       case 'not_scheduled':
         return 'cancelled';
@@ -97,10 +102,13 @@ export class AccountDeletionJob implements OnApplicationBootstrap, OnApplication
         // This job's own schedule, early: retry. Another schedule replaced it: that one has its own job.
         if (progress.executeAt === executeAt) throw new DeletionNotDueError(accountId, executeAt);
         return 'superseded';
-      case 'erasure_pending':
-        await this.sendFarewell(job, progress.deleted);
+      case 'erasure_pending': {
+        await this.sendFarewell(job, progress.scheduled);
         await this.commands.execute<EraseAccountCommand, ErasureOutcome>(new EraseAccountCommand(accountId, meta));
+        const after = await execute();
+        if (after.kind !== 'erased') throw new Error(`account ${accountId}: erased, but its deletion stands at ${after.kind}`);
         return 'deleted';
+      }
       default: {
         const unhandled: never = progress;
         return unhandled;
@@ -113,14 +121,15 @@ export class AccountDeletionJob implements OnApplicationBootstrap, OnApplication
    * still refuses it on the job's last try, the erasure goes ahead without it: a lost
    * goodbye is better than personal data kept against the owner's will.
    */
-  private async sendFarewell(job: Job<DeletionJobPayload>, deleted: { streamId: string; revision: number; eventId: string }): Promise<void> {
+  private async sendFarewell(job: Job<DeletionJobPayload>, scheduled: StoredEventRef): Promise<void> {
     const template = ACCOUNT_DELETED_TEMPLATE;
-    // Shaped like the mail reactor's job for this event, so the normal template path renders it.
+    // Shaped like the mail reactor's job for a second mail of this event (its first is the
+    // deletion-scheduled notice), so the normal template path renders it.
     const mailJob: Job<MailJob> = {
-      id: deleted.eventId,
+      id: `${scheduled.eventId}:${template}`,
       queue: ACCOUNT_DELETION_QUEUE,
       attempt: job.attempt,
-      payload: { streamId: deleted.streamId, revision: deleted.revision, template },
+      payload: { streamId: scheduled.streamId, revision: scheduled.revision, template },
     };
     try {
       const outcome = await this.mail.process(mailJob);
@@ -129,7 +138,7 @@ export class AccountDeletionJob implements OnApplicationBootstrap, OnApplication
       this.metrics.mailsFailed.inc({ template });
       if (job.attempt < ACCOUNT_DELETION_ATTEMPTS) throw error;
       this.metrics.mailsDeadLettered.inc();
-      this.logger.error(`account-deleted mail for event ${deleted.eventId} given up: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.error(`account-deleted mail ${mailJob.id} given up: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 }

@@ -13,10 +13,11 @@ import { ACCOUNT_DELETION_ACTOR, ACCOUNT_DELETION_ATTEMPTS, AccountDeletionJob, 
 
 const ACCOUNT_ID = '6f1c2a8e-4b7d-4e0a-9c3f-2d5b8a1e7f40';
 const EXECUTE_AT = '2025-03-12T14:07:31.000Z';
-const DELETED = { streamId: `account-${ACCOUNT_ID}`, revision: 17, eventId: 'e0e0e0e0-0000-4000-8000-000000000017' };
+const SCHEDULED = { streamId: `account-${ACCOUNT_ID}`, revision: 17, eventId: 'e0e0e0e0-0000-4000-8000-000000000017' };
 
-/** The job's steps, in order, as the fakes saw them. */
+/** The job's steps, in order, as the fakes saw them; ExecuteDeletion answers `progress`, then `erased`. */
 function harness(progress: DeletionProgress, mail: (job: Job<MailJob>) => Promise<string> = async () => 'sent') {
+  let executions = 0;
   const steps: string[] = [];
   const mailed: Job<MailJob>[] = [];
   const commands = {
@@ -25,7 +26,7 @@ function harness(progress: DeletionProgress, mail: (job: Job<MailJob>) => Promis
         steps.push('execute');
         expect(command.meta.actor).toEqual(ACCOUNT_DELETION_ACTOR);
         expect(command.meta.correlationId).toBe('corr-1');
-        return progress;
+        return executions++ === 0 ? progress : { kind: 'erased' };
       }
       if (command instanceof EraseAccountCommand) {
         steps.push('erase');
@@ -54,11 +55,14 @@ describe('the account-deletion job', () => {
   beforeAll(() => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined));
   afterAll(() => jest.restoreAllMocks());
 
-  it('mails, then releases and erases, once the deletion is stored', async () => {
-    const h = harness({ kind: 'erasure_pending', deleted: DELETED });
+  it('mails, releases and erases, and only then stores the deletion', async () => {
+    const h = harness({ kind: 'erasure_pending', scheduled: SCHEDULED });
     await expect(h.run()).resolves.toBe('deleted');
-    expect(h.steps).toEqual(['execute', 'mail', 'erase']);
-    expect(h.mailed[0]).toMatchObject({ id: DELETED.eventId, payload: { streamId: DELETED.streamId, revision: 17, template: 'account-deleted' } });
+    expect(h.steps).toEqual(['execute', 'mail', 'erase', 'execute']);
+    expect(h.mailed[0]).toMatchObject({
+      id: `${SCHEDULED.eventId}:account-deleted`,
+      payload: { streamId: SCHEDULED.streamId, revision: 17, template: 'account-deleted' },
+    });
   });
 
   it('does nothing for a cancelled deletion, nor for one already erased', async () => {
@@ -78,11 +82,11 @@ describe('the account-deletion job', () => {
     const failing = async (): Promise<string> => {
       throw new Error('SMTP down');
     };
-    const early = harness({ kind: 'erasure_pending', deleted: DELETED }, failing);
+    const early = harness({ kind: 'erasure_pending', scheduled: SCHEDULED }, failing);
     await expect(early.run(1)).rejects.toThrow('SMTP down');
     expect(early.steps).toEqual(['execute', 'mail']);
-    const last = harness({ kind: 'erasure_pending', deleted: DELETED }, failing);
+    const last = harness({ kind: 'erasure_pending', scheduled: SCHEDULED }, failing);
     await expect(last.run(ACCOUNT_DELETION_ATTEMPTS)).resolves.toBe('deleted');
-    expect(last.steps).toEqual(['execute', 'mail', 'erase']);
+    expect(last.steps).toEqual(['execute', 'mail', 'erase', 'execute']);
   });
 });

@@ -1,12 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
-import { RECOVERY_CASES, type RecoveryCaseDoc } from '../../../projections/recovery-cases/recovery-case';
 import { AccountErrors } from '../../account/account.errors';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
-import type { ReadStore } from '../../infrastructure/read-store/read-store.port';
-import { READ_STORE, WARDEN_CONFIG } from '../../infrastructure/tokens';
+import { WARDEN_CONFIG } from '../../infrastructure/tokens';
+import { decide } from '../../account/account.decider';
+import type { AccountCommand } from '../../account/account.commands';
 import { AccountCommandRunner, type CommandOutcome } from '../shared/account-command-runner';
 import { newMailToken } from '../shared/mail-token-factory';
 import { NewPassword } from '../shared/new-password';
@@ -14,6 +14,7 @@ import { EmailAddressedCommands } from '../shared/email-addressed-commands';
 import { hashRecoveryCode } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
 import { CompleteAccountRecoveryCommand, DecideRecoveryCaseCommand, RequestAccountRecoveryCommand } from './account-recovery.commands';
+import { RecoveryCaseIndex } from './recovery-case-index';
 
 /** Always "accepted", in the same time, whether or not the address has an account with 2FA. */
 @CommandHandler(RequestAccountRecoveryCommand)
@@ -44,15 +45,27 @@ export class CompleteAccountRecoveryHandler implements ICommandHandler<CompleteA
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly newPassword: NewPassword,
+    private readonly cases: RecoveryCaseIndex,
   ) {}
 
   async execute({ token, proof, meta }: CompleteAccountRecoveryCommand): Promise<RecoveryOutcome> {
     const { accountId, tokenHash } = tokenTarget(token);
     if ('statement' in proof) {
       const caseId = randomUUID();
+      let filed = false;
       const outcome = await this.runner.run(
         accountId,
-        (_s, now) => ({ type: 'OpenRecoveryCase', now: now.toISOString(), tokenHash, caseId, statement: proof.statement }),
+        async (state, now) => {
+          const command: AccountCommand = { type: 'OpenRecoveryCase', now: now.toISOString(), tokenHash, caseId, statement: proof.statement };
+          // Index only a case the decider will open (a wrong token files nothing), and
+          // before the case exists, so a decision can always find it (RecoveryCaseIndex).
+          if (!filed) {
+            decide(command, state);
+            await this.cases.file(caseId, accountId, meta);
+            filed = true;
+          }
+          return command;
+        },
         meta,
       );
       return { ...outcome, accountId, caseId };
@@ -76,20 +89,19 @@ export class CompleteAccountRecoveryHandler implements ICommandHandler<CompleteA
   }
 }
 
-/** Support's decision; the case is found through its read model, then judged on the stream. */
+/** Support's decision: the case's account from its index stream, the case judged on the account's stream. */
 @CommandHandler(DecideRecoveryCaseCommand)
 export class DecideRecoveryCaseHandler implements ICommandHandler<DecideRecoveryCaseCommand, CommandOutcome & { accountId: string }> {
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly keys: ServiceKeys,
-    @Inject(READ_STORE) private readonly store: ReadStore,
+    private readonly cases: RecoveryCaseIndex,
     @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 
   async execute({ caseId, decision, note, meta }: DecideRecoveryCaseCommand) {
-    const found = await this.store.collection<RecoveryCaseDoc>(RECOVERY_CASES).get(caseId);
-    if (!found) throw AccountErrors.recoveryCaseNotFound();
-    const { accountId } = found;
+    const accountId = await this.cases.accountOf(caseId);
+    if (!accountId) throw AccountErrors.recoveryCaseNotFound();
     const outcome = await this.runner.run(
       accountId,
       (_state, now) => ({

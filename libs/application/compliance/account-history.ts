@@ -3,6 +3,7 @@ import type { AccountEventCodec } from '../../infrastructure/event-codec/account
 import { accountStream } from '../../infrastructure/event-codec/account-streams';
 import type { EventStore } from '../../infrastructure/event-store/event-store.port';
 import type { Actor, ClientContext, JsonObject, Position } from '../../shared/envelope';
+import { ERASED } from '../../infrastructure/crypto/personal-data';
 import { occurredBy } from './as-of';
 import { readStreamPages, STREAM_PAGE_SIZE } from './stored-stream';
 
@@ -71,6 +72,10 @@ async function* historyPages(deps: ComplianceReadDeps, accountId: string, option
   for await (const page of readStreamPages(deps.events, accountStream(accountId), options.pageSize ?? STREAM_PAGE_SIZE)) {
     const wanted = asOf ? page.filter((event) => occurredBy(event.occurredAt, asOf)) : page;
     if (wanted.length === 0) continue;
+    // An AccountDeleted is decoded first: its fresh look at the key (never a cached one)
+    // then decides how every event of the page reads, so none shows clear data next to it.
+    const deletion = wanted.find((event) => event.type === 'AccountDeleted');
+    if (deletion) await deps.codec.decode(deletion);
     const lines: HistoryLine[] = [];
     for (const recorded of wanted) {
       const decoded = await deps.codec.decode(recorded);
@@ -86,7 +91,7 @@ async function* historyPages(deps: ComplianceReadDeps, accountId: string, option
         ...(metadata.client ? { client: metadata.client } : {}),
         correlationId: metadata.correlationId,
         causationId: metadata.causationId,
-        data: decoded.data,
+        data: withoutPasswordHash(decoded.data),
         hash: metadata.hash,
         prevHash: metadata.prevHash,
       });
@@ -97,3 +102,14 @@ async function* historyPages(deps: ComplianceReadDeps, accountId: string, option
 
 /** The NDJSON form: one JSON object per line, each line ending in "\n". */
 export const toNdjson = (lines: readonly HistoryLine[]): string => lines.map((line) => `${JSON.stringify(line)}\n`).join('');
+
+/**
+ * A password hash is never shown, not even to compliance: a reviewer needs to know that a
+ * password was set, not its bcrypt hash, which is an offline-cracking target.
+ */
+export const REDACTED = '[redacted]';
+
+function withoutPasswordHash(data: JsonObject): JsonObject {
+  const hash = data.passwordHash;
+  return typeof hash === 'string' && hash !== ERASED ? { ...data, passwordHash: REDACTED } : data;
+}

@@ -4,16 +4,23 @@ import type { RecordedEvent } from '../../shared/envelope';
 
 const PAGE = 50;
 
+/** Where a stored event is: enough for a mail job to read it again. */
+export interface StoredEventRef {
+  streamId: string;
+  revision: number;
+  eventId: string;
+}
+
 /**
- * The account's AccountDeleted event as stored (personal fields still encrypted), or null.
- * It closes the stream, so the search reads backwards from the end.
+ * The account's latest event of this type as stored (personal fields still encrypted), or
+ * null. Deletion events sit near the end of the stream, so the search reads backwards.
  */
-export async function findAccountDeleted(store: Pick<EventStore, 'readStream'>, accountId: string): Promise<RecordedEvent | null> {
+export async function findLatestEvent(store: Pick<EventStore, 'readStream'>, accountId: string, type: string): Promise<RecordedEvent | null> {
   const streamId = accountStream(accountId);
   let fromRevision: number | undefined;
   for (;;) {
     const page = await store.readStream(streamId, { direction: 'backwards', maxCount: PAGE, ...(fromRevision === undefined ? {} : { fromRevision }) });
-    const found = page.find((e) => e.type === 'AccountDeleted');
+    const found = page.find((e) => e.type === type);
     if (found) return found;
     const oldest = page[page.length - 1];
     if (page.length < PAGE || !oldest || oldest.revision === 0) return null;

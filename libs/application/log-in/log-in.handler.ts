@@ -7,7 +7,7 @@ import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import { CLOCK, WARDEN_CONFIG } from '../../infrastructure/tokens';
 import type { Clock } from '../../shared/clock';
 import { AccountCommandRunner } from '../shared/account-command-runner';
-import { LoginThrottle } from '../shared/login-throttle';
+import { LoginThrottle, type LoginAttempt } from '../shared/login-throttle';
 import { newMailToken } from '../shared/mail-token-factory';
 import { NewLogin, type IssuedSecret } from '../shared/new-login';
 import { normalizeEmail } from '../shared/normalize';
@@ -19,7 +19,9 @@ import type { LoginResult } from './log-in.result';
 /**
  * An unknown email and a wrong password get the same answer after the same work: one
  * bcrypt comparison each (against a decoy hash when there is no account), one throttle
- * record each. Throttling is checked first, so a 429 costs no bcrypt and says nothing.
+ * admission and settlement each. The throttle admits the attempt first, in one atomic
+ * step, so a 429 costs no bcrypt and says nothing, and a burst gets no more checks than
+ * the free allowance.
  */
 @CommandHandler(LogInCommand)
 export class LogInHandler implements ICommandHandler<LogInCommand, LoginResult> {
@@ -34,14 +36,23 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LoginResult> 
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async execute({ email, password, meta }: LogInCommand): Promise<LoginResult> {
-    const normalized = normalizeEmail(email);
-    const throttleKeys = this.throttle.keysFor(normalized, meta.client?.ip);
-    await this.throttle.assertAllowed(throttleKeys, this.clock.now());
+  async execute(command: LogInCommand): Promise<LoginResult> {
+    const normalized = normalizeEmail(command.email);
+    // The throttle's check and count are one atomic step, taken before the password is checked.
+    const attempt = await this.throttle.admit(this.throttle.keysFor(normalized, command.meta.client?.ip), () => this.clock.now());
+    try {
+      return await this.logIn(command, normalized, attempt);
+    } finally {
+      // Gives back the place of an attempt that is no failure (a refusal after a correct password, an error).
+      await attempt.finish(this.clock.now());
+    }
+  }
+
+  private async logIn({ password, meta }: LogInCommand, normalized: string, attempt: LoginAttempt): Promise<LoginResult> {
     const accountId = await this.reservations.holder('email', normalized);
     if (!accountId) {
       await this.hasher.verify(password, null);
-      await this.throttle.recordFailure(throttleKeys, this.clock.now());
+      await attempt.failed(this.clock.now());
       throw AccountErrors.invalidCredentials();
     }
     const { protection, ownershipTtlSeconds } = this.config;
@@ -69,10 +80,10 @@ export class LogInHandler implements ICommandHandler<LogInCommand, LoginResult> 
     );
     if (!passwordMatches) {
       // Attempts while locked append nothing and do not count (contract §3.1).
-      if (outcome.events.some((e) => e.type === 'LoginFailed')) await this.throttle.recordFailure(throttleKeys, this.clock.now());
+      if (outcome.events.some((e) => e.type === 'LoginFailed')) await attempt.failed(this.clock.now());
       throw AccountErrors.invalidCredentials();
     }
-    await this.throttle.recordSuccess(throttleKeys);
+    await attempt.succeeded(this.clock.now());
     const { position } = outcome;
     if (!session || !challenge) throw new Error('login decided without a session or challenge');
     if (outcome.events.some((e) => e.type === 'SecondFactorChallenged')) {

@@ -5,13 +5,16 @@ import { assertStrongPassword } from '../../account/password-policy';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';
 import type { Position } from '../../shared/envelope';
+import { DomainError } from '../../shared/errors';
+import { reservationRefusal } from '../../account/reservation/reservation.decider';
 import { AccountCommandRunner } from '../shared/account-command-runner';
 import { isCommonPassword } from '../shared/common-passwords';
 import { newMailToken } from '../shared/mail-token-factory';
 import { normalizeEmail, normalizeUsername } from '../shared/normalize';
 import { originOf } from '../shared/origin';
 import { normalizePassword, PasswordHasher } from '../shared/password-hasher';
-import { Reservations, reservationRefusal } from '../shared/reservations';
+import { crashPoint } from '../shared/crash-point';
+import { Reservations } from '../shared/reservations';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import { RegisterAccountCommand } from './register-account.command';
 
@@ -48,6 +51,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     try {
       await this.claim('email', normalizeEmail(email), accountId, meta, claimed);
       if (username) await this.claim('username', normalizeUsername(username), accountId, meta, claimed);
+      crashPoint('register:after-claims');
       const outcome = await this.runner.run(
         accountId,
         (_state, now) => ({
@@ -67,8 +71,23 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     } catch (error) {
       // Nothing half-written: give back whatever this attempt had claimed.
       for (const [kind, value] of claimed) await this.reservations.release(kind, value, accountId, meta);
-      throw error;
+      throw error instanceof DomainError ? error : ((await this.lostClaim(claimed)) ?? error);
     }
+  }
+
+  /**
+   * A registration stalled past CLAIM_TAKEOVER_SECONDS may find its claim taken over and
+   * its account stream sealed: its append then fails, and the answer is the refusal the
+   * value now calls for (another account holds it), not a server error.
+   */
+  private async lostClaim(claimed: Array<['email' | 'username', string]>): Promise<DomainError | undefined> {
+    for (const [kind, value] of claimed) {
+      // After our release, a holder can only be another account.
+      if ((await this.reservations.holder(kind, value)) !== null) {
+        return reservationRefusal(kind, 'taken');
+      }
+    }
+    return undefined;
   }
 
   private async claim(
@@ -78,8 +97,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
     meta: RegisterAccountCommand['meta'],
     claimed: Array<['email' | 'username', string]>,
   ): Promise<void> {
-    const outcome = await this.reservations.reserve(kind, value, accountId, meta);
-    if (!outcome.reserved) throw reservationRefusal(kind, outcome);
+    await this.reservations.claim(kind, value, accountId, meta);
     claimed.push([kind, value]);
   }
 }

@@ -1,49 +1,54 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomUUID } from 'node:crypto';
-import type { EventStore } from '../../infrastructure/event-store/event-store.port';
-import { WrongExpectedRevisionError } from '../../infrastructure/event-store/event-store.port';
-import { EVENT_STORE } from '../../infrastructure/tokens';
-import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelope';
-import { conflict, type DomainError } from '../../shared/errors';
+import type { HolderFact, ReservationCommand } from '../../account/reservation/reservation.commands';
+import { claimMayLapse, decideReservation } from '../../account/reservation/reservation.decider';
+import {
+  RESERVATION_SCHEMA_VERSIONS,
+  isReservationEventType,
+  type ReservationEvent,
+  type ReservationKind,
+} from '../../account/reservation/reservation.events';
+import { evolveReservation, initialReservationState, type ReservationState } from '../../account/reservation/reservation.state';
+import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
+import type { EventStore, ExpectedRevision } from '../../infrastructure/event-store/event-store.port';
+import { WrongExpectedRevisionError } from '../../infrastructure/event-store/event-store.port';
+import { CLOCK, EVENT_STORE, WARDEN_CONFIG } from '../../infrastructure/tokens';
+import type { Clock } from '../../shared/clock';
+import type { EventToAppend, Position } from '../../shared/envelope';
+import { ClaimHolders } from './claim-holder';
 import type { CommandMetadata } from './command-metadata';
 
-export type ReservationKind = 'email' | 'username';
+export type { ReservationKind } from '../../account/reservation/reservation.events';
+
+/** What a decision appended: nothing (a no-op), or events at `position`. */
+export interface ReservationOutcome {
+  events: ReservationEvent[];
+  position?: Position;
+}
+
+/** The parts of a command the decider needs beyond the kind; time and the holder's fact are filled in here. */
+type CommandFor = (rule: { now: string; takeoverAfterSeconds: number; holder: HolderFact }) => ReservationCommand;
 
 /**
- * `claimed`: this call appended the claim (false when the account already held the value),
- * so a caller undoing a failed step knows whether the claim is its own to give back.
- */
-export type ReservationOutcome =
-  | { reserved: true; claimed: boolean }
-  | { reserved: false; reason: 'taken'; heldBy: string }
-  | { reserved: false; reason: 'locked' };
-
-export type LockOutcome = { locked: true; position?: Position } | { locked: false; heldBy: string };
-
-export type UnlockOutcome = { unlocked: true; position: Position } | { unlocked: false };
-
-/** What the last event of a reservation stream leaves the value as. */
-type ValueState = { kind: 'free' } | { kind: 'held'; accountId: string } | { kind: 'locked' };
-
-type ReservationEventType = 'ValueReserved' | 'ValueReleased' | 'ValueLocked' | 'ValueUnlocked';
-
-/**
- * Uniqueness lives in the event store: one stream per value (`email-<mac>`), claimed by
- * appending with expected revision "no stream" (or after the last release). Two racing
- * claims cannot both win, in any process. The stream name is a keyed MAC of the value, so
- * the store never holds the value itself.
+ * Uniqueness lives in the event store: one stream per value (`email-<mac>`), whose events
+ * the pure reservation decider (libs/account/reservation) decides. This is the thin part
+ * around it: load the stream, fold it, look up the holder's account when a claim is old
+ * enough to lapse, decide, append after the last event read. Two racing decisions cannot
+ * both append, in any process; the loser reads again and decides again.
  *
- * Support can also lock a value (a username nobody may take): `ValueLocked` on the same
- * stream, with the same optimistic append, so a lock and a claim cannot both win either.
- * Until `ValueUnlocked`, claims are refused with the distinct reason `locked`. The events
- * carry no personal data (no value, no staff note): the stream is never crypto-shredded.
+ * The stream name is a keyed MAC of the value, so the store never holds the value itself.
+ * Refusals are the decider's DomainErrors (`409 email_taken`, `username_taken`, `username_locked`,
+ * `404 username_not_locked`).
  */
 @Injectable()
 export class Reservations {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly keys: ServiceKeys,
+    private readonly holders: ClaimHolders,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
   ) {}
 
   streamOf(kind: ReservationKind, normalizedValue: string): string {
@@ -53,119 +58,83 @@ export class Reservations {
 
   /** The account holding the value, or null when it is free or locked by support. */
   async holder(kind: ReservationKind, normalizedValue: string): Promise<string | null> {
-    const state = stateAfter(await this.last(this.streamOf(kind, normalizedValue)));
-    return state.kind === 'held' ? state.accountId : null;
+    const { state } = await this.load(this.streamOf(kind, normalizedValue));
+    return state.status === 'held' ? state.accountId : null;
   }
 
-  async reserve(kind: ReservationKind, value: string, accountId: string, meta: CommandMetadata): Promise<ReservationOutcome> {
-    const stream = this.streamOf(kind, value);
-    for (;;) {
-      const last = await this.last(stream);
-      const state = stateAfter(last);
-      if (state.kind === 'held') {
-        return state.accountId === accountId ? { reserved: true, claimed: false } : { reserved: false, reason: 'taken', heldBy: state.accountId };
-      }
-      if (state.kind === 'locked') return { reserved: false, reason: 'locked' };
-      try {
-        await this.append(stream, last, this.event('ValueReserved', { kind, accountId }, meta));
-        return { reserved: true, claimed: true };
-      } catch (error) {
-        // Someone else appended in between: read again and see who holds it now.
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      }
-    }
+  /** Claims the value for the account; `claimed` is false when the account already held it. */
+  async claim(kind: ReservationKind, value: string, accountId: string, meta: CommandMetadata): Promise<{ claimed: boolean }> {
+    const { events } = await this.decide(kind, value, (rule) => ({ type: 'ClaimValue', kind, accountId, ...rule }), meta);
+    return { claimed: events.some((e) => e.type === 'ValueReserved') };
   }
 
   /** Frees the value if (and only if) this account holds it. */
   async release(kind: ReservationKind, value: string, accountId: string, meta: CommandMetadata): Promise<void> {
+    await this.decide(kind, value, () => ({ type: 'ReleaseValue', kind, accountId }), meta);
+  }
+
+  /** Keeps a free value from being claimed (support's username lock); a value an account uses is not taken from it. */
+  lock(kind: ReservationKind, value: string, meta: CommandMetadata): Promise<ReservationOutcome> {
+    return this.decide(kind, value, (rule) => ({ type: 'LockValue', kind, ...rule }), meta);
+  }
+
+  unlock(kind: ReservationKind, value: string, meta: CommandMetadata): Promise<ReservationOutcome> {
+    return this.decide(kind, value, () => ({ type: 'UnlockValue', kind }), meta);
+  }
+
+  private async decide(kind: ReservationKind, value: string, commandFor: CommandFor, meta: CommandMetadata): Promise<ReservationOutcome> {
     const stream = this.streamOf(kind, value);
     for (;;) {
-      const last = await this.last(stream);
-      const state = stateAfter(last);
-      if (state.kind !== 'held' || state.accountId !== accountId) return;
+      const { state, revision } = await this.load(stream);
+      const now = this.clock.now();
+      const rule = { now: now.toISOString(), takeoverAfterSeconds: this.config.claimTakeoverSeconds };
+      const holder = await this.holderOfOldClaim(kind, value, state, commandFor({ ...rule, holder: 'unknown' }));
+      const events = decideReservation(commandFor({ ...rule, holder: holder?.fact ?? 'unknown' }), state);
+      if (events.length === 0) return { events };
       try {
-        await this.append(stream, last, this.event('ValueReleased', { kind, accountId }, meta));
-        return;
+        const lapsed = events.find((e) => e.type === 'ClaimLapsed');
+        // The fence first: once sealed, the lapsed account can never register and use the value.
+        if (lapsed && holder?.unregistered) await this.holders.seal(lapsed.data.accountId, now, meta);
+        const result = await this.store.append(stream, events.map((e) => this.toAppend(e, now, meta)), revision);
+        return { events, position: result.position };
       } catch (error) {
+        // Someone else appended in between (here or to the holder's stream): read again and decide again.
         if (!(error instanceof WrongExpectedRevisionError)) throw error;
       }
     }
   }
 
   /**
-   * Keeps a free value from being claimed (support's username lock). Locking a locked value
-   * again changes nothing; a value an account holds is not taken from it.
+   * The holder's account is read only when another account's claim or a lock meets a claim
+   * old enough to lapse: a fresh claim, a release or the holder's own claim read nothing more.
    */
-  async lock(kind: ReservationKind, value: string, meta: CommandMetadata): Promise<LockOutcome> {
-    const stream = this.streamOf(kind, value);
-    for (;;) {
-      const last = await this.last(stream);
-      const state = stateAfter(last);
-      if (state.kind === 'held') return { locked: false, heldBy: state.accountId };
-      if (state.kind === 'locked') return { locked: true };
-      try {
-        const position = await this.append(stream, last, this.event('ValueLocked', { kind }, meta));
-        return { locked: true, position };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      }
+  private async holderOfOldClaim(kind: ReservationKind, value: string, state: ReservationState, command: ReservationCommand) {
+    if (state.status !== 'held') return undefined;
+    const contested = command.type === 'LockValue' || (command.type === 'ClaimValue' && command.accountId !== state.accountId);
+    return contested && claimMayLapse(state, command) ? this.holders.lookUp(kind, value, state.accountId) : undefined;
+  }
+
+  private async load(stream: string): Promise<{ state: ReservationState; revision: ExpectedRevision }> {
+    const recorded = await this.store.readStream(stream);
+    let state = initialReservationState();
+    for (const event of recorded) {
+      if (!isReservationEventType(event.type)) throw new Error(`not a reservation event: ${event.type} in ${stream}`);
+      // The stored data is what toAppend wrote for this type (schema version 1 of each).
+      state = evolveReservation(state, { type: event.type, data: event.data } as ReservationEvent, { occurredAt: event.occurredAt });
     }
+    const last = recorded[recorded.length - 1];
+    return { state, revision: last ? last.revision : 'no_stream' };
   }
 
-  /** Lifts a lock; `unlocked: false` when the value was not locked. */
-  async unlock(kind: ReservationKind, value: string, meta: CommandMetadata): Promise<UnlockOutcome> {
-    const stream = this.streamOf(kind, value);
-    for (;;) {
-      const last = await this.last(stream);
-      if (stateAfter(last).kind !== 'locked') return { unlocked: false };
-      try {
-        return { unlocked: true, position: await this.append(stream, last, this.event('ValueUnlocked', { kind }, meta)) };
-      } catch (error) {
-        if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      }
-    }
-  }
-
-  private async last(stream: string): Promise<RecordedEvent | undefined> {
-    const [last] = await this.store.readStream(stream, { direction: 'backwards', maxCount: 1 });
-    return last;
-  }
-
-  /** Appends right after `last` (or to a new stream): a concurrent append makes it fail. */
-  private async append(stream: string, last: RecordedEvent | undefined, event: EventToAppend): Promise<Position> {
-    const result = await this.store.append(stream, [event], last ? last.revision : 'no_stream');
-    return result.position;
-  }
-
-  private event(type: ReservationEventType, data: { kind: ReservationKind; accountId?: string }, meta: CommandMetadata): EventToAppend {
+  private toAppend(event: ReservationEvent, now: Date, meta: CommandMetadata): EventToAppend {
     return {
       eventId: randomUUID(),
-      type,
-      schemaVersion: 1,
-      occurredAt: new Date().toISOString(),
-      data: { ...data },
+      type: event.type,
+      schemaVersion: RESERVATION_SCHEMA_VERSIONS[event.type],
+      occurredAt: now.toISOString(),
+      data: { ...event.data },
       // No client data here: reservation streams are never crypto-shredded.
       metadata: { correlationId: meta.correlationId, causationId: meta.correlationId, actor: meta.actor },
     };
   }
-}
-
-function stateAfter(last: RecordedEvent | undefined): ValueState {
-  switch (last?.type) {
-    case 'ValueReserved':
-      return { kind: 'held', accountId: String(last.data.accountId) };
-    case 'ValueLocked':
-      return { kind: 'locked' };
-    default:
-      // No stream yet, ValueReleased or ValueUnlocked.
-      return { kind: 'free' };
-  }
-}
-
-/** The contract's answer to a refused claim: `409 email_taken`, `409 username_taken` or `409 username_locked`. */
-export function reservationRefusal(kind: ReservationKind, outcome: Exclude<ReservationOutcome, { reserved: true }>): DomainError {
-  if (kind === 'email') return conflict('email_taken', 'An account with this email already exists.');
-  return outcome.reason === 'locked'
-    ? conflict('username_locked', 'This username is reserved and cannot be used.')
-    : conflict('username_taken', 'This username is taken.');
 }

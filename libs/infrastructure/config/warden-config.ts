@@ -31,6 +31,11 @@ export interface WardenConfig {
     throttleBaseSeconds: number;
     throttleMaxSeconds: number;
   };
+  /**
+   * How long a claimed email or username is left to the account that claimed it before the
+   * claim may lapse, if that account does not use the value (a crash between the two appends).
+   */
+  claimTakeoverSeconds: number;
   /** The second login step: challenge lifetime and tries; failures after a correct password that lock. */
   secondFactor: { challengeTtlSeconds: number; maxTries: number; lockThreshold: number };
   accountRecoveryTtlSeconds: number;
@@ -60,6 +65,21 @@ function int(env: Env, name: string, fallback: number, min = 0): number {
   return value;
 }
 
+/**
+ * The shortest lifetime a mailed link may have: it must outlive the mail's delivery (with
+ * the queue's retries) and a person opening it. Shorter, every reset or ownership link
+ * would arrive dead; the start-up refuses such a setting rather than mail broken links.
+ */
+export const MIN_MAILED_LINK_TTL_SECONDS = 300;
+
+function linkTtl(env: Env, name: string, fallback: number): number {
+  const value = int(env, name, fallback, 1);
+  if (value < MIN_MAILED_LINK_TTL_SECONDS) {
+    throw new Error(`${name} must be at least ${MIN_MAILED_LINK_TTL_SECONDS} seconds: a mailed link must outlive its delivery, got "${env[name]}"`);
+  }
+  return value;
+}
+
 function bool(env: Env, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
@@ -73,6 +93,9 @@ export function loadConfig(env: Env = process.env): WardenConfig {
   const port = int(env, 'PORT', 3000);
   const bcryptCost = int(env, 'BCRYPT_COST', 12, 4);
   if (bcryptCost > 31) throw new Error('BCRYPT_COST must be at most 31');
+  if (int(env, 'THROTTLE_BASE_SECONDS', 1, 1) > int(env, 'THROTTLE_MAX_SECONDS', 300, 1)) {
+    throw new Error('THROTTLE_BASE_SECONDS must not be larger than THROTTLE_MAX_SECONDS');
+  }
   return {
     port,
     dataDir: resolve(env.WARDEN_DATA_DIR || './data'),
@@ -94,12 +117,12 @@ export function loadConfig(env: Env = process.env): WardenConfig {
       touchSeconds: int(env, 'SESSION_TOUCH_SECONDS', 300, 0),
     },
     emailVerification: {
-      ttlSeconds: int(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400, 1),
+      ttlSeconds: linkTtl(env, 'EMAIL_VERIFICATION_TTL_SECONDS', 86400),
       perMinute: int(env, 'EMAIL_VERIFICATION_PER_MINUTE', 1, 1),
       perDay: int(env, 'EMAIL_VERIFICATION_PER_DAY', 5, 1),
     },
-    passwordResetTtlSeconds: int(env, 'PASSWORD_RESET_TTL_SECONDS', 3600, 1),
-    ownershipTtlSeconds: int(env, 'OWNERSHIP_VERIFICATION_TTL_SECONDS', 7 * 86400, 1),
+    passwordResetTtlSeconds: linkTtl(env, 'PASSWORD_RESET_TTL_SECONDS', 3600),
+    ownershipTtlSeconds: linkTtl(env, 'OWNERSHIP_VERIFICATION_TTL_SECONDS', 7 * 86400),
     protection: {
       lockThreshold: int(env, 'LOCK_THRESHOLD', 10, 1),
       lockWindowSeconds: int(env, 'LOCK_WINDOW_SECONDS', 15 * 60, 1),
@@ -108,12 +131,14 @@ export function loadConfig(env: Env = process.env): WardenConfig {
       throttleBaseSeconds: int(env, 'THROTTLE_BASE_SECONDS', 1, 1),
       throttleMaxSeconds: int(env, 'THROTTLE_MAX_SECONDS', 300, 1),
     },
+    claimTakeoverSeconds: int(env, 'CLAIM_TAKEOVER_SECONDS', 300, 1),
     secondFactor: {
-      challengeTtlSeconds: int(env, 'SECOND_FACTOR_CHALLENGE_TTL_SECONDS', 300, 1),
+      // A second step needs the time to read a code off a device: at least one TOTP step.
+      challengeTtlSeconds: int(env, 'SECOND_FACTOR_CHALLENGE_TTL_SECONDS', 300, 30),
       maxTries: int(env, 'SECOND_FACTOR_MAX_TRIES', 5, 1),
       lockThreshold: int(env, 'SECOND_FACTOR_LOCK_THRESHOLD', 3, 1),
     },
-    accountRecoveryTtlSeconds: int(env, 'ACCOUNT_RECOVERY_TTL_SECONDS', 3600, 1),
+    accountRecoveryTtlSeconds: linkTtl(env, 'ACCOUNT_RECOVERY_TTL_SECONDS', 3600),
     credentials: { touchSeconds: int(env, 'CREDENTIAL_TOUCH_SECONDS', 300, 0) },
     passwordMaxAgeDays: int(env, 'PASSWORD_MAX_AGE_DAYS', 180, 0),
     uniformResponseMs: int(env, 'UNIFORM_RESPONSE_MS', 250, 0),

@@ -30,9 +30,13 @@ export class DataKeyring {
     return key;
   }
 
-  async get(accountId: string): Promise<DataKey | null> {
+  /**
+   * `fresh` skips the cache: a reader about to show an `AccountDeleted` must not decrypt with
+   * a key another process has destroyed since this one cached it.
+   */
+  async get(accountId: string, options: { fresh?: boolean } = {}): Promise<DataKey | null> {
     const cached = this.cache.get(accountId);
-    if (cached && cached.until > Date.now()) return cached.value;
+    if (cached && cached.until > Date.now() && !(options.fresh && cached.value.state === 'active')) return cached.value;
     const stored = await this.store.get(accountId);
     if (!stored) return null;
     const value: DataKey =

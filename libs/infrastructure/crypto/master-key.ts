@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { ensurePrivateDir } from '../private-files';
 import { dirname, join } from 'node:path';
 
 /**
@@ -10,7 +11,7 @@ export function loadMasterKey(configured: string | undefined, dataDir: string): 
   if (configured) return decodeKey(configured, 'WARDEN_MASTER_KEY');
   const file = join(dataDir, 'master.key');
   if (existsSync(file)) return decodeKey(readFileSync(file, 'utf8').trim(), file);
-  mkdirSync(dirname(file), { recursive: true });
+  ensurePrivateDir(dirname(file));
   const key = randomBytes(32);
   // 'wx' refuses to overwrite a key another process wrote in the meantime.
   try {

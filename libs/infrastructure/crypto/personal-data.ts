@@ -33,16 +33,28 @@ export function encryptFields<T extends Record<string, unknown>>(
   return out as T;
 }
 
+/**
+ * Decrypts the named fields. A field stored in clear (written before it was counted as
+ * personal, e.g. a v1 password hash) reads as it is, unless `erased` (the key was destroyed):
+ * after erasure no personal field of the account is readable, however old.
+ */
 export function decryptFields<T extends Record<string, unknown>>(
   key: Buffer | null,
   accountId: string,
   record: T,
   fields: readonly string[],
+  erased = false,
 ): T {
   const out: Record<string, unknown> = { ...record };
   for (const field of fields) {
     const value = out[field];
     if (isEncrypted(value)) out[field] = decryptValue(key, accountId, value);
+    else if (erased && value !== null && value !== undefined) out[field] = ERASED;
   }
   return out as T;
+}
+
+/** True when the named fields hold nothing personal: absent, null or already "[erased]". */
+export function holdsNoPersonalData(record: Record<string, unknown>, fields: readonly string[]): boolean {
+  return fields.every((field) => record[field] === null || record[field] === undefined || record[field] === ERASED);
 }

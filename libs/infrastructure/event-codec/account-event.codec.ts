@@ -4,7 +4,8 @@ import { PERSONAL_FIELDS, SCHEMA_VERSIONS, isAccountEventType } from '../../acco
 import { upcast } from '../../account/account.upcasters';
 import type { ClientContext, EventMetadataInput, EventToAppend, JsonObject, RecordedEvent } from '../../shared/envelope';
 import type { DataKeyring } from '../crypto/data-keyring';
-import { decryptFields, encryptFields } from '../crypto/personal-data';
+import { decryptFields, encryptFields, holdsNoPersonalData } from '../crypto/personal-data';
+import { DomainError } from '../../shared/errors';
 import { accountIdOfStream } from './account-streams';
 
 const CLIENT_FIELDS = ['ip', 'userAgent', 'deviceId'] as const;
@@ -28,7 +29,8 @@ export class AccountEventCodec {
 
   async encode(accountId: string, events: AccountEvent[], metadata: EncodeMetadata): Promise<EventToAppend[]> {
     const dataKey = await this.keyring.get(accountId);
-    const key = dataKey?.state === 'active' ? dataKey.key : await this.createKey(accountId, dataKey);
+    if (dataKey?.state === 'destroyed') return this.encodeAfterErasure(accountId, events, metadata);
+    const key = dataKey?.state === 'active' ? dataKey.key : await this.keyring.create(accountId);
     const { occurredAt, client, ...rest } = metadata;
     const sealedClient = client ? (encryptFields(key, accountId, { ...client }, CLIENT_FIELDS) as ClientContext) : undefined;
     return events.map((event) => ({
@@ -41,17 +43,38 @@ export class AccountEventCodec {
     }));
   }
 
+  /**
+   * A destroyed key is never minted again: nothing more may be written about the person.
+   * What may still be written is what holds nothing personal — the deletion's own events,
+   * appended after the key is gone (their personal fields read "[erased]" already).
+   */
+  private encodeAfterErasure(accountId: string, events: AccountEvent[], metadata: EncodeMetadata): EventToAppend[] {
+    const { occurredAt, client, ...rest } = metadata;
+    const personal = client !== undefined || events.some((e) => !holdsNoPersonalData(e.data as JsonObject, PERSONAL_FIELDS[e.type]));
+    if (personal) throw new DomainError('account_not_found', 404, `Account ${accountId} has been erased.`);
+    return events.map((event) => ({
+      eventId: randomUUID(),
+      type: event.type,
+      schemaVersion: SCHEMA_VERSIONS[event.type],
+      occurredAt,
+      data: { ...(event.data as JsonObject) },
+      metadata: { ...rest },
+    }));
+  }
+
   async decode(recorded: RecordedEvent): Promise<DecodedAccountEvent> {
     const accountId = accountIdOfStream(recorded.streamId);
     if (!accountId || !isAccountEventType(recorded.type)) {
       throw new Error(`not an account event: ${recorded.type} in ${recorded.streamId}`);
     }
-    const dataKey = await this.keyring.get(accountId);
+    // Next to an AccountDeleted no personal data may show: never trust a cached key there.
+    const dataKey = await this.keyring.get(accountId, { fresh: recorded.type === 'AccountDeleted' });
     const key = dataKey?.state === 'active' ? dataKey.key : null;
+    const erased = dataKey?.state === 'destroyed';
     const { schemaVersion, data: upcast_ } = upcast(recorded.type, recorded.schemaVersion, recorded.data);
-    const data = decryptFields(key, accountId, upcast_, PERSONAL_FIELDS[recorded.type]);
+    const data = decryptFields(key, accountId, upcast_, PERSONAL_FIELDS[recorded.type], erased);
     const client = recorded.metadata.client
-      ? (decryptFields(key, accountId, { ...recorded.metadata.client }, CLIENT_FIELDS) as ClientContext)
+      ? (decryptFields(key, accountId, { ...recorded.metadata.client }, CLIENT_FIELDS, erased) as ClientContext)
       : undefined;
     const metadata = client ? { ...recorded.metadata, client } : recorded.metadata;
     return {
@@ -62,11 +85,5 @@ export class AccountEventCodec {
       accountId,
       event: { type: recorded.type, data } as AccountEvent,
     };
-  }
-
-  private async createKey(accountId: string, existing: { state: 'destroyed' } | null): Promise<Buffer> {
-    // A destroyed key is never minted again: nothing more may be written about the person.
-    if (existing) throw new Error(`account ${accountId} has been erased`);
-    return this.keyring.create(accountId);
   }
 }

@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { preparePrivateDatabaseFile } from '../private-files';
 import Database from 'better-sqlite3';
 import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelope';
 import { positionOf } from '../../shared/position';
@@ -60,7 +59,7 @@ export class SqliteEventStore implements EventStore {
       retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
       onError: options.onError ?? reportToConsole,
     };
-    mkdirSync(dirname(file), { recursive: true });
+    preparePrivateDatabaseFile(file);
     this.db = new Database(file, { timeout: this.options.busyTimeoutMs });
     this.db.pragma(`busy_timeout = ${this.options.busyTimeoutMs}`);
     this.db.pragma('journal_mode = WAL');
@@ -86,7 +85,9 @@ export class SqliteEventStore implements EventStore {
         throw new WrongExpectedRevisionError(streamId, expected, this.head(streamId)?.revision ?? 'no_stream');
       }
       if (isUniqueViolation(error, 'events.event_id')) {
-        throw new Error(`append to ${streamId}: an event id is already used (UNIQUE constraint on events.event_id)`);
+        throw new Error(`append to ${streamId}: an event id is already used (UNIQUE constraint on events.event_id)`, {
+          cause: error,
+        });
       }
       throw error;
     }

@@ -1,5 +1,4 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { preparePrivateDatabaseFile } from '../private-files';
 import Database from 'better-sqlite3';
 import { KeyAlreadyExistsError, type KeyStore, type StoredKey } from './key-store.port';
 
@@ -25,7 +24,7 @@ export class SqliteKeyStore implements KeyStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
 
   constructor(filePath: string, options: SqliteKeyStoreOptions = {}) {
-    mkdirSync(dirname(filePath), { recursive: true });
+    preparePrivateDatabaseFile(filePath);
     this.db = new Database(filePath, { timeout: options.busyTimeoutMs ?? 5000 });
     this.db.pragma('journal_mode = WAL');
     // A lost key is lost data: the events encrypted with it could never be read again.

@@ -1,10 +1,10 @@
-import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { writeFileAtomically } from './atomic-file';
 import { toMailOptions } from './compose-mail';
 import { Mailer, MailMessage } from './mailer.port';
 import { safeToken } from './safe-token';
+import { ensurePrivateDir } from '../private-files';
 
 /**
  * The embedded mailer: each mail becomes `<outboxDir>/<id>.eml`, a complete RFC 5322
@@ -19,7 +19,7 @@ export class EmlOutboxMailer implements Mailer {
 
   async send(message: MailMessage): Promise<void> {
     const raw = await new MailComposer(toMailOptions(message, this.from)).compile().build();
-    await mkdir(this.outboxDir, { recursive: true });
+    ensurePrivateDir(this.outboxDir);
     await writeFileAtomically(join(this.outboxDir, `${safeToken(message.id)}.eml`), raw);
   }
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { preparePrivateDatabaseFile } from '../private-files';
 import { randomUUID } from 'node:crypto';
 import { QueueStats } from './job-queue.port';
 
@@ -72,6 +73,7 @@ export class SqliteJobTable {
   private readonly claimTx: (queue: string, now: number, leaseMs: number, maxAttempts: number) => ClaimResult;
 
   constructor(filePath: string) {
+    preparePrivateDatabaseFile(filePath);
     this.db = new Database(filePath);
     // busy_timeout first: switching to WAL needs a lock another process may hold.
     this.db.pragma('busy_timeout = 5000');

@@ -3,6 +3,8 @@ import type { Position } from '../../shared/envelope';
 import { MongoDbReadCollection } from './mongodb-read-collection';
 import type { Doc, ReadCollection, ReadStore } from './read-store.port';
 import { CHECKPOINTS } from './read-store-guards';
+import { MongoDbThrottleRecords } from './mongodb-throttle-records';
+import type { ThrottleRecords } from './throttle-records.port';
 
 interface CheckpointDoc {
   _id: string;
@@ -46,6 +48,10 @@ export class MongoDbReadStore implements ReadStore {
 
   /** MongoDB rewrites documents in place through its storage engine; there is no log of ours to purge. */
   async purgeOverwritten(): Promise<void> {}
+
+  throttleRecords(name: string): ThrottleRecords {
+    return new MongoDbThrottleRecords(this.db, name);
+  }
 
   async ping(): Promise<void> {
     await this.db.command({ ping: 1 });

@@ -1,4 +1,5 @@
 import type { Position } from '../../shared/envelope';
+import type { ThrottleRecords } from './throttle-records.port';
 
 /** A read-model document: `id` is its key. */
 export interface Doc {
@@ -41,6 +42,8 @@ export interface ReadStore {
    * files too, not only from its documents (SQLite keeps old page images in its WAL).
    */
   purgeOverwritten(): Promise<void>;
+  /** Login throttle records of one kind, updated only by atomic steps (see ThrottleRecords). */
+  throttleRecords(name: string): ThrottleRecords;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describeReadStoreContract } from './read-store.contract';
 import { SqliteReadStore } from './sqlite-read-store';
+import { describeThrottleRecordsContract } from './throttle-records.contract';
+import { raceAdmissionsInProcesses } from './testing/race-admissions-in-processes';
 import { UniqueViolationError } from './unique-violation.error';
 
 const dir = mkdtempSync(join(tmpdir(), 'warden-read-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeReadStoreContract('SqliteReadStore', async () => new SqliteReadStore(join(dir, 'contract', 'read.db')));
+describeThrottleRecordsContract('SqliteReadStore', async () => new SqliteReadStore(join(dir, 'throttle', 'read.db')));
 
 describe('SqliteReadStore on a file shared by several connections', () => {
   const file = join(dir, 'shared', 'nested', 'read.db');
@@ -44,4 +47,16 @@ describe('SqliteReadStore on a file shared by several connections', () => {
     await extra.close();
     await expect(extra.close()).resolves.toBeUndefined();
   });
+});
+
+describe('SqliteReadStore throttle records raced by several processes on one file', () => {
+  it('admits exactly the free allowance out of 30 attempts made at once by 6 processes', async () => {
+    const file = join(dir, 'raced', 'read.db');
+    const store = new SqliteReadStore(file);
+    // A first step creates the table, so the racers race admissions, not DDL.
+    await store.throttleRecords('login_throttle').settle('warm-up', 'none', 'withdrawn', new Date());
+    await store.close();
+    const reports = await raceAdmissionsInProcesses(file, { key: 'email-raced', racers: 6, attempts: 5, free: 10, now: new Date() });
+    expect(reports.map(Number).reduce((a, b) => a + b, 0)).toBe(10);
+  }, 60_000);
 });

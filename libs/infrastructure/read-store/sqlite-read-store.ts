@@ -1,10 +1,11 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { preparePrivateDatabaseFile } from '../private-files';
 import Database from 'better-sqlite3';
 import type { Position } from '../../shared/envelope';
 import type { Doc, ReadCollection, ReadStore } from './read-store.port';
 import { SqliteReadCollection } from './sqlite-read-collection';
 import { SqliteStatements } from './sqlite-statements';
+import { SqliteThrottleRecords } from './sqlite-throttle-records';
+import type { ThrottleRecords } from './throttle-records.port';
 
 export interface SqliteReadStoreOptions {
   /** How long a writer waits for another process's write lock before failing. */
@@ -24,7 +25,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly statements: SqliteStatements;
 
   constructor(filePath: string, options: SqliteReadStoreOptions = {}) {
-    mkdirSync(dirname(filePath), { recursive: true });
+    preparePrivateDatabaseFile(filePath);
     this.db = new Database(filePath, { timeout: options.busyTimeoutMs ?? 5000 });
     this.db.pragma('journal_mode = WAL');
     // Read models are rebuildable from the event store, so NORMAL (may lose the last
@@ -60,6 +61,10 @@ export class SqliteReadStore implements ReadStore {
   /** Copies the WAL into the database and empties it: no old page image of an erased value survives. */
   async purgeOverwritten(): Promise<void> {
     this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  throttleRecords(name: string): ThrottleRecords {
+    return new SqliteThrottleRecords(this.statements, name);
   }
 
   async ping(): Promise<void> {

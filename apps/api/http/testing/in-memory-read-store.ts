@@ -1,6 +1,8 @@
 import type { Position } from '../../../../libs/shared/envelope';
 import type { Doc, Filter, FindOptions, ReadCollection, ReadStore } from '../../../../libs/infrastructure/read-store/read-store.port';
 import { UniqueViolationError } from '../../../../libs/infrastructure/read-store/unique-violation.error';
+import type { ThrottleRecords } from '../../../../libs/infrastructure/read-store/throttle-records.port';
+import { InMemoryThrottleRecords } from '../../../../libs/infrastructure/read-store/testing/in-memory-throttle-records';
 
 /**
  * A ReadStore fake for tests above the port, with unique indexes enforced like the
@@ -9,6 +11,7 @@ import { UniqueViolationError } from '../../../../libs/infrastructure/read-store
 export class InMemoryReadStore implements ReadStore {
   private readonly collections = new Map<string, InMemoryCollection<Doc>>();
   private readonly checkpoints = new Map<string, Position>();
+  private readonly throttles = new Map<string, InMemoryThrottleRecords>();
 
   collection<T extends Doc>(name: string): ReadCollection<T> {
     let collection = this.collections.get(name);
@@ -32,6 +35,15 @@ export class InMemoryReadStore implements ReadStore {
   }
 
   async purgeOverwritten(): Promise<void> {}
+
+  throttleRecords(name: string): ThrottleRecords {
+    let records = this.throttles.get(name);
+    if (!records) {
+      records = new InMemoryThrottleRecords();
+      this.throttles.set(name, records);
+    }
+    return records;
+  }
 
   async ping(): Promise<void> {}
 

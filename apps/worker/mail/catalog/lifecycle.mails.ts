@@ -34,11 +34,12 @@ export const LIFECYCLE_MAILS: Record<string, Composer> = {
 
   /**
    * Sent by the account-deletion job itself, synchronously, before the data key is
-   * destroyed (never from a MAIL_TRIGGER: a queued job would only find "[erased]"). To the
-   * address the account had when it was deleted, as AccountDeleted recorded it.
+   * destroyed and before AccountDeleted exists (never from a MAIL_TRIGGER: a queued job
+   * would only find "[erased]"). Rendered from the AccountDeletionScheduled event whose
+   * grace period just ended, to the address the account has at that moment.
    */
   'account-deleted': (e, account) => {
-    const { data } = expectEvent('account-deleted', e, 'AccountDeleted');
-    return { to: data.email, vars: { displayName: account.displayName, deletedAt: formatUtc(e.occurredAt) } };
+    const { data } = expectEvent('account-deleted', e, 'AccountDeletionScheduled');
+    return { to: account.email, vars: { displayName: account.displayName, deletedAt: formatUtc(data.executeAt) } };
   },
 };

@@ -1,8 +1,9 @@
 import type { CommandMetadata } from '../../shared/command-metadata';
 
 /**
- * The last steps of a deletion, after the AccountDeleted mail: give the email and username
- * back, then destroy the account's data key (crypto-shredding). Only for a deleted account.
+ * A deletion's erasure, after the farewell mail and before AccountDeleted is appended: give
+ * the email and username back, then destroy the account's data key (crypto-shredding).
+ * Only for an account whose grace period is over (or one already deleted).
  */
 export class EraseAccountCommand {
   constructor(

@@ -4,7 +4,8 @@ import { AccountCommandRunner, type CommandOutcome } from '../../shared/account-
 import { newMailToken } from '../../shared/mail-token-factory';
 import { normalizeEmail } from '../../shared/normalize';
 import { PasswordHasher } from '../../shared/password-hasher';
-import { Reservations, reservationRefusal } from '../../shared/reservations';
+import { reservationRefusal } from '../../../account/reservation/reservation.decider';
+import { Reservations } from '../../shared/reservations';
 import { RequestEmailChangeCommand } from './request-email-change.command';
 
 /** The confirmation link to the new address is valid 24 hours (contract §3.1). */
@@ -34,7 +35,7 @@ export class RequestEmailChangeHandler implements ICommandHandler<RequestEmailCh
         // Only someone the decider would let through learns whether an address is taken.
         if (passwordMatches && state.status === 'active' && !state.passwordDisabled) {
           const holder = await this.reservations.holder('email', normalizeEmail(email));
-          if (holder !== null && holder !== accountId) throw reservationRefusal('email', { reserved: false, reason: 'taken', heldBy: holder });
+          if (holder !== null && holder !== accountId) throw reservationRefusal('email', 'taken');
         }
         return {
           type: 'RequestEmailChange',

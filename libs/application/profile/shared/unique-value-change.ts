@@ -9,7 +9,8 @@ import { DomainError } from '../../../shared/errors';
 import { AccountCommandRunner, type CommandBuilder, type CommandOutcome } from '../../shared/account-command-runner';
 import { AccountRepository } from '../../shared/account.repository';
 import type { CommandMetadata } from '../../shared/command-metadata';
-import { Reservations, reservationRefusal, type ReservationKind } from '../../shared/reservations';
+import { crashPoint } from '../../shared/crash-point';
+import { Reservations, type ReservationKind } from '../../shared/reservations';
 
 export interface UniqueValueChangeRequest {
   kind: ReservationKind;
@@ -38,9 +39,10 @@ export interface UniqueValueChangeRequest {
  * 4. release the previous value, so someone else can take it.
  *
  * If step 3 fails, a claim made in step 2 is given back, unless the account holds that
- * value by now (an identical change raced this one and won). A crash between 3 and 4
- * leaves the previous value held by the account that gave it up: never two owners, at
- * worst a value that stays taken until support releases it.
+ * value by now (an identical change raced this one and won). A crash between 2 and 3, or
+ * between 3 and 4, leaves a value claimed by an account that does not use it: never two
+ * owners, and the claim lapses once it is older than CLAIM_TAKEOVER_SECONDS (the
+ * reservation decider's rule), so the next claimant gets it.
  */
 @Injectable()
 export class UniqueValueChange {
@@ -58,8 +60,8 @@ export class UniqueValueChange {
     if (!(await this.wouldChange(change, state))) return { events: [], state };
 
     const value = change.wanted(state);
-    const claim = await this.reservations.reserve(kind, value, accountId, meta);
-    if (!claim.reserved) throw reservationRefusal(kind, claim);
+    const claim = await this.reservations.claim(kind, value, accountId, meta);
+    crashPoint(`${kind}-change:after-claim`);
 
     let outcome: CommandOutcome;
     try {

@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Position } from '../../../shared/envelope';
-import { conflict, notFound } from '../../../shared/errors';
 import { normalizeUsername } from '../../shared/normalize';
 import { Reservations } from '../../shared/reservations';
 import { LockUsernameCommand, UnlockUsernameCommand } from './username-lock.commands';
@@ -21,9 +20,8 @@ export class LockUsernameHandler implements ICommandHandler<LockUsernameCommand,
   constructor(private readonly reservations: Reservations) {}
 
   async execute({ username, meta }: LockUsernameCommand): Promise<UsernameLockResult> {
-    const outcome = await this.reservations.lock('username', normalizeUsername(username), meta);
-    if (!outcome.locked) throw conflict('username_taken', 'An account uses this username; it cannot be locked.');
-    return { position: outcome.position };
+    const { position } = await this.reservations.lock('username', normalizeUsername(username), meta);
+    return { position };
   }
 }
 
@@ -32,8 +30,7 @@ export class UnlockUsernameHandler implements ICommandHandler<UnlockUsernameComm
   constructor(private readonly reservations: Reservations) {}
 
   async execute({ username, meta }: UnlockUsernameCommand): Promise<UsernameLockResult> {
-    const outcome = await this.reservations.unlock('username', normalizeUsername(username), meta);
-    if (!outcome.unlocked) throw notFound('username_not_locked', 'This username is not locked.');
-    return { position: outcome.position };
+    const { position } = await this.reservations.unlock('username', normalizeUsername(username), meta);
+    return { position };
   }
 }

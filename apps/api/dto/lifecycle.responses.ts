@@ -1,0 +1,5 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class AppealSubmittedDto {
+  @ApiProperty({ format: 'uuid' }) appealId!: string;
+}
