@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import type { Page } from '../../../libs/application/shared/newest-first-page';
 import type { AppealEntry, RecoveryCaseEntry } from '../../../libs/application/support-queues/support-queues.handlers';
 import { ListAppealsQuery, ListRecoveryCasesQuery, type QueueRequest } from '../../../libs/application/support-queues/support-queues.queries';
 import { AppealPageDto, RecoveryCasePageDto, SupportQueueQueryDto } from '../dto/support-queue.dto';
 import { RequireScope } from '../http/require-scope.decorator';
+import { QueryResponses } from '../http/openapi/route-responses.decorator';
 
 /** Contract §3.2: the queues support works from, oldest open first. */
 @ApiTags('support')
@@ -15,13 +16,13 @@ export class SupportQueuesController {
   constructor(private readonly queries: QueryBus) {}
 
   @Get('recovery-cases')
-  @ApiOkResponse({ type: RecoveryCasePageDto })
+  @QueryResponses(RecoveryCasePageDto)
   recoveryCases(@Query() query: SupportQueueQueryDto): Promise<Page<RecoveryCaseEntry>> {
     return this.queries.execute(new ListRecoveryCasesQuery(queueRequest(query)));
   }
 
   @Get('appeals')
-  @ApiOkResponse({ type: AppealPageDto })
+  @QueryResponses(AppealPageDto)
   appeals(@Query() query: SupportQueueQueryDto): Promise<Page<AppealEntry>> {
     return this.queries.execute(new ListAppealsQuery(queueRequest(query)));
   }
