@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { Get, Param, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { HtmlController } from '../shared/html-controller.decorator';
-import { isUuid, notFoundPage, staffFor } from './console-gate';
+import { isUuid, notFoundPage, staffFor, queryText } from './console-gate';
 import type { IntegrityReport } from './contract-shapes';
 import { readHistoryPage } from './history-reader';
 import { utcInstant } from './pages/audit-section';
@@ -12,11 +12,6 @@ import { inPlainWords } from './plain-words';
 import { StaffAccess } from './staff-access';
 
 const PAGE_SIZE = 100;
-
-const queryText = (request: Request, name: string): string | undefined => {
-  const value = request.query[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 /** Compliance pages (contract §3.3): history, integrity, state as of, the NDJSON download. */
 @HtmlController('console/compliance')

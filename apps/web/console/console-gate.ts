@@ -36,6 +36,12 @@ export function notFoundPage(response: Response, staff: StaffRequest, what: stri
   sendConsolePage(response, staff, { title: 'Not found', main: html`<h1>Not found</h1>${errorNotice(what)}`, status: 404 });
 }
 
+/** A non-empty query string parameter, once (a repeated one is ignored). */
+export const queryText = (request: Request, name: string): string | undefined => {
+  const value = request.query[name];
+  return typeof value === 'string' && value !== '' ? value : undefined;
+};
+
 export const formOf = (request: Request): FormBody => (request.body && typeof request.body === 'object' ? (request.body as FormBody) : {});
 
 /**

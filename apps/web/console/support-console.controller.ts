@@ -2,7 +2,7 @@ import { Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { HtmlController } from '../shared/html-controller.decorator';
 import type { ApiAnswer } from './console-api';
-import { formOf, isUuid, notFoundPage, runAction, staffFor } from './console-gate';
+import { formOf, isUuid, notFoundPage, runAction, staffFor, queryText } from './console-gate';
 import type { AccountView, ActivityEntry, AuditEntry, Page, SessionEntry } from './contract-shapes';
 import { accountPage } from './pages/account.page';
 import { utcInstant, type AuditFilter } from './pages/audit-section';
@@ -12,11 +12,6 @@ import { searchPage } from './pages/search.page';
 import { inPlainWords } from './plain-words';
 import { StaffAccess } from './staff-access';
 import { ACCOUNT_ACTIONS, type FormBody } from './support-actions';
-
-const queryText = (request: Request, name: string): string | undefined => {
-  const value = request.query[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
 
 /** What an answer holds, or the refusal in plain words. */
 const orWords = <T>(answer: ApiAnswer<T>): T | string => (answer.ok ? answer.body : inPlainWords(answer.error));
