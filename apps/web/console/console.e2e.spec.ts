@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import request from 'supertest';
 import { register, signedIn, supportGet, uniqueEmail, verifiedAccount } from '../../testing/flows';
 import { openAppeal } from '../../testing/support-cases';
+import { appendEvents } from '../../../projections/testing/append-events';
 import { KEYS, startWarden, type TestWarden } from '../../testing/warden-harness';
 
 type Agent = ReturnType<typeof request.agent>;
@@ -136,6 +137,23 @@ describe('console over HTTP', () => {
     const broken = await agent.get(`/console/compliance/${accountId}/integrity`);
     expect(broken.text).toMatch(/<strong>Broken<\/strong> at revision 1 \(event <code>[0-9a-f-]{36}<\/code>\): hash mismatch\./);
     expect(broken.text).toContain('role="alert"');
+  });
+
+  it('pages through a long history 100 events at a time, oldest first', async () => {
+    const accountId = await verifiedAccount(w, uniqueEmail('long'));
+    await appendEvents(w.warden.services.events, `account-${accountId}`, Array<string>(247).fill('SessionSeen')); // 250 in all
+    const { agent } = await signedInAgent(w, 'auditor-9', KEYS.compliance);
+    const revisions = (html: string) => [...html.matchAll(/<tr><td>(\d+)<\/td>/g)].map((m) => Number(m[1]));
+    const first = await agent.get(`/console/compliance/${accountId}/history`);
+    expect(revisions(first.text)).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    expect(first.text).toContain(`href="/console/compliance/${accountId}/history?from=100">Next 100 events</a>`);
+    const last = await agent.get(`/console/compliance/${accountId}/history?from=200`);
+    expect(revisions(last.text)).toEqual(Array.from({ length: 50 }, (_, i) => 200 + i));
+    expect(last.text).not.toContain('Next 100 events');
+    expect(last.text).toContain('First events');
+    const exactlyFull = await agent.get(`/console/compliance/${accountId}/history?from=150`);
+    expect(revisions(exactlyFull.text)).toHaveLength(100);
+    expect(exactlyFull.text).not.toContain('Next 100 events');
   });
 
   it('keeps each scope to its pages', async () => {
