@@ -23,6 +23,7 @@ async function main(): Promise<void> {
   if (warden.app) {
     await warden.app.listen(config.port);
     out(`warden: listening on http://localhost:${config.port} (docs at /docs)`);
+    if (config.console.signIn !== 'off') out(`warden: console at http://localhost:${config.port}/console (sign in with a support or compliance key)`);
   }
   const shutdown = () => {
     warden.close().then(

@@ -11,6 +11,7 @@ import { ApiKeyRegistry } from './api/http/api-key-registry';
 import { configureHttp } from './api/http/body-limits';
 import { setupOpenApi } from './api/http/swagger';
 import { configureWebHttp } from './web/shared/web-http';
+import { ConsoleModule } from './web/console/console.module';
 import { WardenExpressAdapter } from './api/http/response-status';
 import { ProjectorModule } from './projector/projector.module';
 import type { Role } from './roles';
@@ -44,6 +45,7 @@ export async function createWarden(config: WardenConfig, roles: Role[], options:
     loaded.warnings.forEach((w) => logger.warn(w, 'api-keys'));
     if (loaded.source === 'file') apiKeysFile = loaded.file;
     imports.push(ApiModule.forRoot(new ApiKeyRegistry(loaded.keys)));
+    if (config.console.signIn !== 'off') imports.push(ConsoleModule.forRoot(config, loaded.keys));
   }
   if (roles.includes('projector')) imports.push(ProjectorModule);
   if (roles.includes('worker')) imports.push(WorkerModule);

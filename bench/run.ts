@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
+import { consoleHistoryRatios } from './console-history.bench';
 import { loginRatios } from './login.bench';
 import { formatRatio, tally, type BenchRatio } from './ratio';
 import { writePathRatios } from './write-path.bench';
@@ -16,6 +17,7 @@ const BENCHES: Array<[name: string, bench: () => Bench | undefined]> = [
   ['login', () => loginRatios],
   ['write path', () => writePathRatios],
   ['projections', () => optionalBench('projections.bench', 'projectionRatios')],
+  ['console history', () => consoleHistoryRatios],
   // Another bench file: import it above and add a line here.
 ];
 

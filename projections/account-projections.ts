@@ -1,5 +1,6 @@
 import type { DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
 import { accountsProjection } from './accounts/accounts.projector';
+import { appealsProjection } from './appeals/appeals.projector';
 import { activityProjection } from './activity/activity.projector';
 import { auditProjection } from './audit/audit.projector';
 import { credentialsProjection } from './credentials/credentials.projector';
@@ -14,5 +15,6 @@ export const ACCOUNT_PROJECTIONS: readonly Projection<DecodedAccountEvent>[] = [
   auditProjection,
   activityProjection,
   recoveryCasesProjection,
+  appealsProjection,
   credentialsProjection,
 ];

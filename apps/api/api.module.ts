@@ -16,6 +16,7 @@ import { LoginsController } from './controllers/logins.controller';
 import { MetricsController } from './controllers/metrics.controller';
 import { SessionsController } from './controllers/sessions.controller';
 import { SupportAccountsController } from './controllers/support-accounts.controller';
+import { SupportQueuesController } from './controllers/support-queues.controller';
 import { ApiKeyRegistry } from './http/api-key-registry';
 import { httpProviders } from './http/http.providers';
 import { EventPositions } from './positions/event-positions';
@@ -37,6 +38,7 @@ export class ApiModule {
         LoginsController,
         SessionsController,
         SupportAccountsController,
+        SupportQueuesController,
         PasswordsController,
         AccountProtectionController,
         TwoFactorController,

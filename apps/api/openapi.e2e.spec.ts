@@ -67,6 +67,8 @@ const CONTRACT_CALLS: readonly Call[] = [
   call('3.2', 'post', '/v1/accounts/{id}/reinstate', ['reason']),
   call('3.2', 'post', '/v1/accounts/{id}/appeals/{appealId}/decision', ['decision', 'note']),
   call('3.2', 'post', '/v1/recovery-cases/{caseId}/decision', ['decision', 'note']),
+  call('3.2', 'get', '/v1/recovery-cases'),
+  call('3.2', 'get', '/v1/appeals'),
   call('3.2', 'delete', '/v1/accounts/{id}', ['reason', 'ticketRef', 'graceDays']),
   call('3.2', 'post', '/v1/accounts/{id}/deletion/cancel'),
   call('3.2', 'put', '/v1/usernames/{username}/lock', ['reason']),

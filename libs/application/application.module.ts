@@ -15,6 +15,7 @@ import {
   DecideRecoveryCaseHandler,
   RequestAccountRecoveryHandler,
 } from './account-recovery/account-recovery.handlers';
+import { ListAppealsHandler, ListRecoveryCasesHandler } from './support-queues/support-queues.handlers';
 import { ActivityFeedHandler } from './activity-feed/activity-feed.handler';
 import { GetAccountHistoryHandler, GetAccountStateAsOfHandler, VerifyAccountIntegrityHandler } from './compliance/compliance.handlers';
 import { CompleteSecondFactorHandler } from './complete-second-factor/complete-second-factor.handler';
@@ -67,6 +68,8 @@ const handlers = [
   FindAccountsHandler,
   ListSessionsHandler,
   GetAuditHandler,
+  ListRecoveryCasesHandler,
+  ListAppealsHandler,
   ExecuteAccountCommandHandler,
   RequestPasswordResetHandler,
   CompletePasswordResetHandler,

@@ -5,7 +5,13 @@ export interface RecoveryCaseDoc extends ProjectedDoc {
   caseId: string;
   accountId: string;
   status: 'open' | 'approve' | 'reject';
+  /** `open` or `decided`: what the support queue filters on. */
+  queueStatus: 'open' | 'decided';
+  /** The owner's statement: personal, "[erased]" once the account is deleted. */
+  statement: string;
   openedAt: string;
+  /** Position of RecoveryCaseOpened: never changes, so it orders the queue and is its cursor. */
+  openedPosition: string;
   decidedAt: string | null;
 }
 

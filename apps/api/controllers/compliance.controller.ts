@@ -42,6 +42,9 @@ export class ComplianceController {
       // The client went away: stop reading the store (leaving the loop closes the reader).
       if (res.destroyed) break;
       if (!res.write(toNdjson(page))) await drained(res);
+      // Let other requests (and the reader of this stream, when it is this process's own
+      // console) run between pages: a long history must not hold the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
     }
     if (!res.destroyed) res.end();
   }

@@ -86,8 +86,9 @@ export class SessionsController {
     return this.revokeMany(new ExecuteAccountCommand(id, { type: 'EndAllSessions' }, metadataOf(ctx)), res);
   }
 
+  /** Support reads it too: the owner's own words for what happened, as they see them (the console's account page). */
   @Get('accounts/:id/activity')
-  @RequireScope('auth')
+  @RequireScope('auth', 'support')
   @QueryResponses(ActivityPageDto, 'account_not_found')
   activity(@Param() { id }: AccountIdParam, @Query() query: PageQueryDto) {
     return this.queries.execute(new ActivityFeedQuery(id, { cursor: query.cursor, limit: query.limit ?? 50 }));

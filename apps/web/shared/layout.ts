@@ -7,13 +7,15 @@ export interface LayoutOptions {
   main: SafeHtml;
   /** Links or a small form (e.g. sign out) shown in the header's navigation landmark. */
   nav?: SafeHtml;
+  /** Wide pages (tables, timelines) use the laptop's width. */
+  wide?: boolean;
 }
 
 /**
  * The document every HTML page shares: language, a viewport for phones, a skip link to
  * the main landmark, the service's own stylesheet and script (nothing from elsewhere).
  */
-export function layout({ title, main, nav }: LayoutOptions): SafeHtml {
+export function layout({ title, main, nav, wide }: LayoutOptions): SafeHtml {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -30,7 +32,7 @@ export function layout({ title, main, nav }: LayoutOptions): SafeHtml {
 <span class="brand">Warden</span>
 ${nav ? html`<nav aria-label="Main">${nav}</nav>` : ''}
 </header>
-<main id="main" tabindex="-1">
+<main id="main" tabindex="-1"${wide ? html` class="wide"` : ''}>
 ${main}
 </main>
 </body>

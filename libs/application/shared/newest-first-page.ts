@@ -15,9 +15,10 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const encodeCursor = (position: string) => Buffer.from(position, 'utf8').toString('base64url');
+/** A page cursor is an event position, opaque to clients. */
+export const encodeCursor = (position: string) => Buffer.from(position, 'utf8').toString('base64url');
 
-function decodeCursor(cursor: string): string {
+export function decodeCursor(cursor: string): string {
   const position = Buffer.from(cursor, 'base64url').toString('utf8');
   if (!/^[\d/]+$/.test(position)) throw badRequest('validation_failed', 'Invalid cursor.', [{ field: 'cursor', message: 'invalid cursor' }]);
   return position;

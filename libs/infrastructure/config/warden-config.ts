@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { loadConsoleConfig, type ConsoleConfig } from './console-config';
 
 /** Every setting of contract §1 plus the thresholds the domain makes configurable. */
 export interface WardenConfig {
@@ -52,6 +53,8 @@ export interface WardenConfig {
   logLevel: string;
   /** Serves /metrics from processes without the api role (projector, worker); off when unset. */
   metricsPort?: number;
+  /** `/console`: how staff sign in, and their sessions. */
+  console: ConsoleConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -147,5 +150,6 @@ export function loadConfig(env: Env = process.env): WardenConfig {
     writeModel: { cacheSize: int(env, 'WRITE_MODEL_CACHE_SIZE', 10_000, 0), snapshotEvery: int(env, 'SNAPSHOT_EVERY', 100, 1) },
     logLevel: env.LOG_LEVEL || 'info',
     metricsPort: env.METRICS_PORT ? int(env, 'METRICS_PORT', 0, 1) : undefined,
+    console: loadConsoleConfig(env),
   };
 }
