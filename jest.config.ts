@@ -19,6 +19,9 @@ const config: Config = {
       setupFilesAfterEnv: ['<rootDir>/test/browser/browser.setup.ts'],
     },
   ],
+  // An e2e test starts the whole app on real stores: on a 2-core machine busy with other suites,
+  // jest's 5 s default fails slow, not wrong. Browser specs set their own (browser.setup.ts).
+  testTimeout: 20_000,
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/test/gated-services.setup.ts',
 };

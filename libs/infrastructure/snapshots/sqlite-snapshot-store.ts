@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { preparePrivateDatabaseFile } from '../private-files';
 import type { SnapshotStore, StoredSnapshot } from './snapshot-store.port';
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS snapshots (
@@ -28,7 +27,7 @@ export class SqliteSnapshotStore implements SnapshotStore {
   private readonly statements: ReturnType<typeof prepareStatements>;
 
   constructor(filePath: string, options: { busyTimeoutMs?: number } = {}) {
-    mkdirSync(dirname(filePath), { recursive: true });
+    preparePrivateDatabaseFile(filePath);
     this.db = new Database(filePath, { timeout: options.busyTimeoutMs ?? 5000 });
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
