@@ -13,6 +13,7 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from './event-store.port';
+import { AppendWatch } from './append-watch';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { PollingSubscription } from './polling-subscription';
 import { EVENTS_SCHEMA, type EventRow, fromRow, type InsertParams, sequenceOf, toInsertParams } from './sqlite-event-row';
@@ -51,6 +52,7 @@ export class SqliteEventStore implements EventStore {
     (streamId: string, events: EventToAppend[], expected: ExpectedRevision) => RecordedEvent[]
   >;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appendWatch: AppendWatch;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.options = {
@@ -68,6 +70,18 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.exec(EVENTS_SCHEMA);
     this.statements = prepareStatements(this.db);
+    // data_version moves when another connection (process) commits to the file.
+    let dataVersion = this.db.pragma('data_version', { simple: true });
+    this.appendWatch = new AppendWatch(
+      () => {
+        const now = this.db.pragma('data_version', { simple: true });
+        const changed = now !== dataVersion;
+        dataVersion = now;
+        return changed;
+      },
+      2,
+      this.options.pollIntervalMs,
+    );
     this.appendInTransaction = this.db.transaction(
       (streamId: string, events: EventToAppend[], expected: ExpectedRevision) =>
         this.appendLocked(streamId, events, expected),
@@ -91,6 +105,7 @@ export class SqliteEventStore implements EventStore {
       throw error;
     }
     for (const subscription of this.subscriptions) subscription.nudge();
+    this.appendWatch.notify();
     const last = recorded[recorded.length - 1];
     return { revision: last.revision, position: last.position, events: recorded };
   }
@@ -125,6 +140,10 @@ export class SqliteEventStore implements EventStore {
     return this.subscriptions.track(subscription);
   }
 
+  watchAppends(listener: () => void): () => void {
+    return this.appendWatch.add(listener);
+  }
+
   async headPosition(): Promise<Position | undefined> {
     const row = this.statements.head.get();
     return row?.sequence == null ? undefined : positionOf(row.sequence);
@@ -137,6 +156,7 @@ export class SqliteEventStore implements EventStore {
   /** Stops this store's subscriptions (after their in-flight handlers), then closes the file. */
   async close(): Promise<void> {
     await this.subscriptions.stopAll();
+    this.appendWatch.stop();
     if (this.db.open) this.db.close();
   }
 

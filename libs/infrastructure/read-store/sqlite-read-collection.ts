@@ -49,13 +49,22 @@ export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
   }
 
   async put(doc: T): Promise<void> {
+    this.putNow(doc);
+  }
+
+  async delete(id: string): Promise<void> {
+    this.deleteNow(id);
+  }
+
+  /** put, synchronously: for writes inside a transaction the caller holds (ReadStore.commitBatch). */
+  putNow(doc: T): void {
     assertDoc(doc);
     const { id, ...fields } = doc;
     const sql = `INSERT INTO "${this.table}" (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`;
     this.refusingDuplicates(() => this.sql(sql).run(id, JSON.stringify(fields)));
   }
 
-  async delete(id: string): Promise<void> {
+  deleteNow(id: string): void {
     this.sql(`DELETE FROM "${this.table}" WHERE id = ?`).run(id);
   }
 

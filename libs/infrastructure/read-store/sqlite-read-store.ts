@@ -2,7 +2,10 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Position } from '../../shared/envelope';
-import type { Doc, ReadCollection, ReadStore } from './read-store.port';
+import { CheckpointListeners } from './checkpoint-listeners';
+import { LeaseLostError } from './lease-lost.error';
+import type { BatchWrite, Doc, ReadCollection, ReadStore } from './read-store.port';
+import { SqliteLeases } from './sqlite-leases';
 import { SqliteReadCollection } from './sqlite-read-collection';
 import { SqliteStatements } from './sqlite-statements';
 
@@ -22,6 +25,10 @@ const CHECKPOINTS_TABLE = 'projector_checkpoints';
 export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
+  private readonly leases: SqliteLeases;
+  private readonly checkpointListeners = new CheckpointListeners();
+  private readonly commitInTransaction: Database.Transaction<(batch: BatchWrite) => void>;
+  private readonly acquireInTransaction: Database.Transaction<(key: string, holder: string, ttlMs: number) => number | undefined>;
 
   constructor(filePath: string, options: SqliteReadStoreOptions = {}) {
     mkdirSync(dirname(filePath), { recursive: true });
@@ -34,6 +41,11 @@ export class SqliteReadStore implements ReadStore {
     this.db.pragma('secure_delete = ON');
     this.statements = new SqliteStatements(this.db);
     this.statements.execOnce(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS_TABLE} (projector TEXT PRIMARY KEY, position TEXT NOT NULL)`);
+    this.leases = new SqliteLeases(this.statements);
+    this.commitInTransaction = this.db.transaction((batch: BatchWrite) => this.commitLocked(batch));
+    this.acquireInTransaction = this.db.transaction((key: string, holder: string, ttlMs: number) =>
+      this.leases.acquire(key, holder, ttlMs, Date.now()),
+    );
   }
 
   collection<T extends Doc>(name: string): ReadCollection<T> {
@@ -46,11 +58,26 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async saveCheckpoint(projector: string, position: Position): Promise<void> {
-    this.statements
-      .statement(
-        `INSERT INTO ${CHECKPOINTS_TABLE} (projector, position) VALUES (?, ?) ON CONFLICT (projector) DO UPDATE SET position = excluded.position`,
-      )
-      .run(projector, position);
+    this.writeCheckpoint(projector, position);
+    this.checkpointListeners.notify();
+  }
+
+  /** One IMMEDIATE transaction: the fence is checked under the write lock, so a stale holder writes nothing. */
+  async commitBatch(batch: BatchWrite): Promise<void> {
+    this.commitInTransaction.immediate(batch);
+    this.checkpointListeners.notify();
+  }
+
+  async acquireLease(key: string, holder: string, ttlMs: number): Promise<number | undefined> {
+    return this.acquireInTransaction.immediate(key, holder, ttlMs);
+  }
+
+  async releaseLease(key: string, holder: string): Promise<void> {
+    this.leases.release(key, holder);
+  }
+
+  onCheckpoint(listener: () => void): () => void {
+    return this.checkpointListeners.add(listener);
   }
 
   async deleteCheckpoint(projector: string): Promise<void> {
@@ -64,6 +91,25 @@ export class SqliteReadStore implements ReadStore {
 
   async ping(): Promise<void> {
     this.statements.statement('SELECT 1').get();
+  }
+
+  private commitLocked({ changes, checkpoint }: BatchWrite): void {
+    const { fence } = checkpoint;
+    if (fence && !this.leases.holds(checkpoint.key, fence.holder, fence.token)) throw new LeaseLostError(checkpoint.key, fence.holder);
+    for (const change of changes) {
+      const collection = new SqliteReadCollection(this.statements, change.collection);
+      for (const id of change.delete) collection.deleteNow(id);
+      for (const doc of change.put) collection.putNow(doc);
+    }
+    this.writeCheckpoint(checkpoint.key, checkpoint.position);
+  }
+
+  private writeCheckpoint(projector: string, position: Position): void {
+    this.statements
+      .statement(
+        `INSERT INTO ${CHECKPOINTS_TABLE} (projector, position) VALUES (?, ?) ON CONFLICT (projector) DO UPDATE SET position = excluded.position`,
+      )
+      .run(projector, position);
   }
 
   async close(): Promise<void> {
