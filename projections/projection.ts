@@ -32,6 +32,8 @@ export interface Projection<E extends ProjectedEvent = RecordedEvent> {
   readonly name: string;
   /** Bump when the document shape or the rules change: the runner rebuilds on start. */
   readonly version: number;
+  /** The read-store collections it writes (and only it): what a rebuild builds anew and drops. */
+  readonly collections: readonly string[];
   /** Filters by event type before decoding, so unrelated events cost nothing. */
   canHandle(type: string): boolean;
   /** Declares indexes; must be idempotent (called on every start). */

@@ -7,6 +7,7 @@ import { RECOVERY_CASES, type RecoveryCaseDoc } from './recovery-case';
 export const recoveryCasesProjection: Projection<DecodedAccountEvent> = {
   name: 'recovery-cases',
   version: 1,
+  collections: [RECOVERY_CASES],
   canHandle: (type) => type === 'RecoveryCaseOpened' || type === 'RecoveryCaseDecided',
   async init(store: ReadStore) {
     await store.collection<RecoveryCaseDoc>(RECOVERY_CASES).ensureIndex('status');

@@ -64,6 +64,19 @@ export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
     this.refusingDuplicates(() => this.sql(sql).run(id, JSON.stringify(fields)));
   }
 
+  /**
+   * put for a projector batch: a stored document with a newer `_position` stays as it is,
+   * as on MongoDB (see ReadStore.commitBatch); the same position may be rewritten (erasure).
+   */
+  putUnlessNewer(doc: T): void {
+    assertDoc(doc);
+    const { id, ...fields } = doc;
+    const stored = `json_extract(doc, '$._position')`;
+    const sql = `INSERT INTO "${this.table}" (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc
+      WHERE ${stored} IS NULL OR json_extract(excluded.doc, '$._position') IS NULL OR ${stored} <= json_extract(excluded.doc, '$._position')`;
+    this.refusingDuplicates(() => this.sql(sql).run(id, JSON.stringify(fields)));
+  }
+
   deleteNow(id: string): void {
     this.sql(`DELETE FROM "${this.table}" WHERE id = ?`).run(id);
   }

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeProjectorBatchContract } from './projector-batch.contract';
 import { describeReadStoreContract } from './read-store.contract';
 import { SqliteReadStore } from './sqlite-read-store';
 import { UniqueViolationError } from './unique-violation.error';
@@ -9,6 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), 'warden-read-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeReadStoreContract('SqliteReadStore', async () => new SqliteReadStore(join(dir, 'contract', 'read.db')));
+describeProjectorBatchContract('SqliteReadStore', async () => new SqliteReadStore(join(dir, 'contract', 'read.db')));
 
 describe('SqliteReadStore on a file shared by several connections', () => {
   const file = join(dir, 'shared', 'nested', 'read.db');

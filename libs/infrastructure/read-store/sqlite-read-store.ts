@@ -99,7 +99,7 @@ export class SqliteReadStore implements ReadStore {
     for (const change of changes) {
       const collection = new SqliteReadCollection(this.statements, change.collection);
       for (const id of change.delete) collection.deleteNow(id);
-      for (const doc of change.put) collection.putNow(doc);
+      for (const doc of change.put) collection.putUnlessNewer(doc);
     }
     this.writeCheckpoint(checkpoint.key, checkpoint.position);
   }
