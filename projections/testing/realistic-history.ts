@@ -42,8 +42,13 @@ function lifeOf(accountId: string, n: number): AccountEvent[][] {
   ] as AccountEvent[][];
 }
 
-/** Appends `accounts` accounts' lives, interleaved a little (as concurrent users would be). */
+/** Appends `accounts` accounts' lives, interleaved a little (as concurrent users would be); returns how many events. */
 export async function seedRealisticHistory(events: EventStore, codec: AccountEventCodec, accounts: number): Promise<number> {
+  return (await seedAccounts(events, codec, accounts)).events;
+}
+
+/** seedRealisticHistory, telling the accounts' ids too. */
+export async function seedAccounts(events: EventStore, codec: AccountEventCodec, accounts: number): Promise<{ events: number; accountIds: string[] }> {
   const lives = Array.from({ length: accounts }, (_, n) => {
     const id = randomUUID();
     return { id, commands: lifeOf(id, n), revision: -1 };
@@ -64,5 +69,5 @@ export async function seedRealisticHistory(events: EventStore, codec: AccountEve
       }
     }
   }
-  return appended;
+  return { events: appended, accountIds: lives.map((life) => life.id) };
 }
