@@ -1,4 +1,3 @@
-import type { Position } from '../libs/shared/envelope';
 import type {
   BatchWrite,
   CollectionChanges,
@@ -9,6 +8,7 @@ import type {
   ReadStore,
 } from '../libs/infrastructure/read-store/read-store.port';
 import { assertDoc, assertFilter } from '../libs/infrastructure/read-store/read-store-guards';
+import type { ProjectionStore } from './projection';
 
 /**
  * The read store as a projection sees it during one batch: reads go to the store once per
@@ -20,7 +20,7 @@ import { assertDoc, assertFilter } from '../libs/infrastructure/read-store/read-
  * Documents are handed out as stored, not copied: projections build new documents
  * (`applyOnce` spreads) and never mutate what they read.
  */
-export class WorkingSet implements ReadStore {
+export class WorkingSet implements ProjectionStore {
   private readonly collections = new Map<string, WorkingCollection<Doc>>();
   private purgeWanted = false;
 
@@ -50,40 +50,6 @@ export class WorkingSet implements ReadStore {
   async purgeOverwritten(): Promise<void> {
     this.purgeWanted = true;
   }
-
-  getCheckpoint(projector: string): Promise<Position | undefined> {
-    return this.store.getCheckpoint(projector);
-  }
-
-  saveCheckpoint(): Promise<void> {
-    throw new Error('a projection never writes checkpoints: the runner commits them with the batch');
-  }
-
-  deleteCheckpoint(): Promise<void> {
-    throw new Error('a projection never deletes checkpoints');
-  }
-
-  commitBatch(): Promise<void> {
-    throw new Error('a projection never commits: the runner does, once per batch');
-  }
-
-  acquireLease(): Promise<number | undefined> {
-    throw new Error('leases are the runner’s business');
-  }
-
-  releaseLease(): Promise<void> {
-    throw new Error('leases are the runner’s business');
-  }
-
-  onCheckpoint(listener: () => void): () => void {
-    return this.store.onCheckpoint(listener);
-  }
-
-  ping(): Promise<void> {
-    return this.store.ping();
-  }
-
-  async close(): Promise<void> {}
 }
 
 class WorkingCollection<T extends Doc> implements ReadCollection<T> {

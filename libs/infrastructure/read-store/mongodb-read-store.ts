@@ -4,7 +4,8 @@ import { CheckpointListeners } from './checkpoint-listeners';
 import { LeaseLostError } from './lease-lost.error';
 import { bulkWriteChanges } from './mongodb-batch';
 import { MongoDbReadCollection } from './mongodb-read-collection';
-import type { BatchWrite, Doc, ReadCollection, ReadStore } from './read-store.port';
+import type { BatchWrite, CollectionReplacement, Doc, ReadCollection, ReadStore } from './read-store.port';
+import { assertCollectionName } from './read-store-guards';
 import { CHECKPOINTS } from './read-store-guards';
 
 interface CheckpointDoc {
@@ -108,6 +109,34 @@ export class MongoDbReadStore implements ReadStore {
 
   async releaseLease(key: string, holder: string): Promise<void> {
     await this.leases.updateOne({ _id: key, holder }, { $set: { expiresAt: 0 } });
+  }
+
+  /**
+   * Lease fenced first (token + 1, expired; fence raised on the live checkpoint), so the
+   * live projector's commits stop; then each collection renamed over its live one
+   * (`dropTarget`: atomic per collection, indexes included); then the checkpoint. A commit
+   * that slipped in between lands on a collection guarded by `_position` and is replayed
+   * from the new checkpoint anyway.
+   */
+  async replaceCollections({ collections, checkpoint }: CollectionReplacement): Promise<void> {
+    const position = (await this.checkpoints.findOne({ _id: { $eq: checkpoint.replacement } }))?.position;
+    if (position === undefined) throw new Error(`no checkpoint ${checkpoint.replacement} to put in place of ${checkpoint.live}`);
+    const fenced = await this.leases.findOneAndUpdate(
+      { _id: checkpoint.live },
+      { $inc: { token: 1 }, $set: { expiresAt: 0 } },
+      { returnDocument: 'after' },
+    );
+    if (fenced) await this.checkpoints.updateOne({ _id: checkpoint.live }, { $max: { fence: fenced.token } }, { upsert: true });
+    for (const { live, replacement } of collections) {
+      assertCollectionName(live);
+      assertCollectionName(replacement);
+      const exists = (await this.db.listCollections({ name: replacement }, { nameOnly: true }).toArray()).length > 0;
+      if (exists) await this.db.renameCollection(replacement, live, { dropTarget: true });
+      else await this.db.collection(live).deleteMany({});
+    }
+    await this.checkpoints.updateOne({ _id: checkpoint.live }, { $set: { position } }, { upsert: true });
+    await this.checkpoints.updateOne({ _id: checkpoint.replacement }, { $unset: { position: '' } });
+    this.checkpointListeners.notify();
   }
 
   onCheckpoint(listener: () => void): () => void {

@@ -54,6 +54,14 @@ export interface BatchWrite {
   checkpoint: { key: string; position: Position; fence?: LeaseFence };
 }
 
+/** A rebuilt projection taking the place of the live one (see ReadStore.replaceCollections). */
+export interface CollectionReplacement {
+  /** Each replacement collection takes its live collection's name; the live one is dropped. */
+  collections: { live: string; replacement: string }[];
+  /** The replacement's checkpoint becomes the live key's; the live key's lease is fenced. */
+  checkpoint: { replacement: string; live: string };
+}
+
 /** Where read models, projector checkpoints and small service records live. */
 export interface ReadStore {
   collection<T extends Doc>(name: string): ReadCollection<T>;
@@ -75,6 +83,13 @@ export interface ReadStore {
   acquireLease(key: string, holder: string, ttlMs: number): Promise<number | undefined>;
   /** Gives the lease up at once if `holder` has it (a clean stop). */
   releaseLease(key: string, holder: string): Promise<void>;
+  /**
+   * Rebuild without downtime: the rebuilt collections take the live ones' names (the old
+   * ones are dropped), the checkpoint moves with them, and the live key's lease token is
+   * bumped, so a projector still writing the old version is fenced off and picks up again
+   * from the new checkpoint. SQLite: one transaction; MongoDB: one rename per collection.
+   */
+  replaceCollections(replacement: CollectionReplacement): Promise<void>;
   /**
    * Calls `listener` after each checkpoint this process writes to this store (in-process
    * push for read-your-writes waiters). Returns the unsubscribe function.

@@ -34,6 +34,11 @@ export class SqliteLeases {
     this.statements.statement(`UPDATE ${LEASES_TABLE} SET expires_at = 0 WHERE key = ? AND holder = ?`).run(key, holder);
   }
 
+  /** Ends the lease and invalidates its token: the holder's next fenced write is refused. */
+  fence(key: string): void {
+    this.statements.statement(`UPDATE ${LEASES_TABLE} SET token = token + 1, expires_at = 0 WHERE key = ?`).run(key);
+  }
+
   /** True while `token` is the latest grant to `holder`: nobody took over since. */
   holds(key: string, holder: string, token: number): boolean {
     const row = this.row(key);

@@ -4,9 +4,10 @@ import Database from 'better-sqlite3';
 import type { Position } from '../../shared/envelope';
 import { CheckpointListeners } from './checkpoint-listeners';
 import { LeaseLostError } from './lease-lost.error';
-import type { BatchWrite, Doc, ReadCollection, ReadStore } from './read-store.port';
+import type { BatchWrite, CollectionReplacement, Doc, ReadCollection, ReadStore } from './read-store.port';
 import { SqliteLeases } from './sqlite-leases';
 import { SqliteReadCollection } from './sqlite-read-collection';
+import { replaceTable } from './sqlite-replace-collections';
 import { SqliteStatements } from './sqlite-statements';
 
 export interface SqliteReadStoreOptions {
@@ -28,6 +29,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly leases: SqliteLeases;
   private readonly checkpointListeners = new CheckpointListeners();
   private readonly commitInTransaction: Database.Transaction<(batch: BatchWrite) => void>;
+  private readonly replaceInTransaction: Database.Transaction<(replacement: CollectionReplacement) => void>;
   private readonly acquireInTransaction: Database.Transaction<(key: string, holder: string, ttlMs: number) => number | undefined>;
 
   constructor(filePath: string, options: SqliteReadStoreOptions = {}) {
@@ -43,6 +45,14 @@ export class SqliteReadStore implements ReadStore {
     this.statements.execOnce(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS_TABLE} (projector TEXT PRIMARY KEY, position TEXT NOT NULL)`);
     this.leases = new SqliteLeases(this.statements);
     this.commitInTransaction = this.db.transaction((batch: BatchWrite) => this.commitLocked(batch));
+    this.replaceInTransaction = this.db.transaction(({ collections, checkpoint }: CollectionReplacement) => {
+      for (const { live, replacement } of collections) replaceTable(this.statements, live, replacement);
+      const position = this.readCheckpoint(checkpoint.replacement);
+      if (position === undefined) throw new Error(`no checkpoint ${checkpoint.replacement} to put in place of ${checkpoint.live}`);
+      this.writeCheckpoint(checkpoint.live, position);
+      this.statements.statement(`DELETE FROM ${CHECKPOINTS_TABLE} WHERE projector = ?`).run(checkpoint.replacement);
+      this.leases.fence(checkpoint.live);
+    });
     this.acquireInTransaction = this.db.transaction((key: string, holder: string, ttlMs: number) =>
       this.leases.acquire(key, holder, ttlMs, Date.now()),
     );
@@ -53,6 +63,15 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async getCheckpoint(projector: string): Promise<Position | undefined> {
+    return this.readCheckpoint(projector);
+  }
+
+  async replaceCollections(replacement: CollectionReplacement): Promise<void> {
+    this.replaceInTransaction.immediate(replacement);
+    this.checkpointListeners.notify();
+  }
+
+  private readCheckpoint(projector: string): Position | undefined {
     const row = this.statements.statement(`SELECT position FROM ${CHECKPOINTS_TABLE} WHERE projector = ?`).get(projector);
     return typeof row === 'object' && row !== null && 'position' in row && typeof row.position === 'string' ? row.position : undefined;
   }

@@ -1,7 +1,7 @@
 import type { Position } from '../../../../libs/shared/envelope';
 import { CheckpointListeners } from '../../../../libs/infrastructure/read-store/checkpoint-listeners';
 import { LeaseLostError } from '../../../../libs/infrastructure/read-store/lease-lost.error';
-import type { BatchWrite, Doc, Filter, FindOptions, ReadCollection, ReadStore } from '../../../../libs/infrastructure/read-store/read-store.port';
+import type { BatchWrite, CollectionReplacement, Doc, Filter, FindOptions, ReadCollection, ReadStore } from '../../../../libs/infrastructure/read-store/read-store.port';
 import { UniqueViolationError } from '../../../../libs/infrastructure/read-store/unique-violation.error';
 
 /**
@@ -60,6 +60,20 @@ export class InMemoryReadStore implements ReadStore {
   async releaseLease(key: string, holder: string): Promise<void> {
     const lease = this.leases.get(key);
     if (lease?.holder === holder) lease.expiresAt = 0;
+  }
+
+  async replaceCollections({ collections, checkpoint }: CollectionReplacement): Promise<void> {
+    for (const { live, replacement } of collections) {
+      this.collections.set(live, this.collections.get(replacement) ?? new InMemoryCollection<Doc>(live));
+      this.collections.delete(replacement);
+    }
+    const position = this.checkpoints.get(checkpoint.replacement);
+    if (position === undefined) throw new Error(`no checkpoint ${checkpoint.replacement}`);
+    this.checkpoints.set(checkpoint.live, position);
+    this.checkpoints.delete(checkpoint.replacement);
+    const lease = this.leases.get(checkpoint.live);
+    if (lease) this.leases.set(checkpoint.live, { ...lease, token: lease.token + 1, expiresAt: 0 });
+    this.checkpointListeners.notify();
   }
 
   onCheckpoint(listener: () => void): () => void {
