@@ -17,9 +17,9 @@ function lead(position: Position): number {
  * estimate on EventStoreDB (positions are log offsets: done × head offset ÷ reached offset).
  */
 export class RebuildProgress {
-  private done = new Map<string, number>();
-  private reached = new Map<string, Position>();
-  private readonly started = Date.now();
+  private readonly done = new Map<string, number>();
+  private readonly reached = new Map<string, Position>();
+  private readonly started: number;
   private lastLine = 0;
 
   constructor(
@@ -28,7 +28,9 @@ export class RebuildProgress {
     private readonly head: Position | undefined,
     private readonly now: () => number = Date.now,
     private readonly everyMs = 1000,
-  ) {}
+  ) {
+    this.started = now();
+  }
 
   /** Called after each committed batch of one of the projections being rebuilt. */
   batch(projection: string, last: Position, events: number): void {

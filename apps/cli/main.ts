@@ -88,7 +88,7 @@ async function rebuild(name: string | undefined, { config, services, codec }: Wi
   }
   const targets = name === undefined ? names : [name];
   const head = await services.events.headPosition();
-  const progress = new RebuildProgress(process.stderr, targets.map((target) => `${target}~next`), head);
+  const progress = new RebuildProgress(process.stderr, targets, head);
   const options = leasedRunnerOptions(config, services.read, (projection, error) =>
     process.stderr.write(`warden: projection ${projection} failed: ${error instanceof Error ? error.message : String(error)}\n`),
   );
@@ -96,7 +96,8 @@ async function rebuild(name: string | undefined, { config, services, codec }: Wi
   const rebuilt = await rebuildOnline(
     { events: services.events, store: services.read, projections: ACCOUNT_PROJECTIONS, decode: (e) => codec.decode(e) },
     name === undefined ? undefined : [name],
-    { ...options, onBatch: (projection, batch) => progress.batch(projection, batch.last, batch.events) },
+    // The runner names the versions being built `<name>~next`.
+    { ...options, onBatch: (projection, batch) => progress.batch(projection.replace(/~next$/, ''), batch.last, batch.events) },
   );
   process.stderr.write(`${progress.summary()}\n`);
   const summary = rebuilt.map((r) => ({ name: r.name, position: r.position ?? null }));

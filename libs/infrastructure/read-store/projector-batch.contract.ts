@@ -100,5 +100,28 @@ export function describeProjectorBatchContract(name: string, create: () => Promi
       await store().releaseLease(key, 'one');
       expect(await store().acquireLease(key, 'two', 60_000)).toBe(first + 1);
     });
+
+    it('puts a rebuilt collection in the live one’s place, with its checkpoint, and fences the live lease', async () => {
+      const live = unique('live');
+      const next = `${live}__next`;
+      const liveKey = unique('cp');
+      const nextKey = `${liveKey}~next`;
+      await store().collection(live).put({ id: 'old', _position: P(1) });
+      await store().collection(next).ensureIndex('name');
+      await store().commitBatch({ changes: [{ collection: next, put: [{ id: 'new', name: 'n', _position: P(7) }], delete: [] }], checkpoint: { key: nextKey, position: P(7) } });
+      const token = (await store().acquireLease(liveKey, 'projector', 60_000)) ?? 0;
+
+      await store().replaceCollections({ collections: [{ live, replacement: next }], checkpoint: { replacement: nextKey, live: liveKey } });
+
+      expect(await store().collection(live).find({ name: 'n' })).toEqual([{ id: 'new', name: 'n', _position: P(7) }]);
+      expect(await store().collection(live).get('old')).toBeNull();
+      expect(await store().collection(next).find({})).toEqual([]);
+      expect(await store().getCheckpoint(liveKey)).toBe(P(7));
+      expect(await store().getCheckpoint(nextKey)).toBeUndefined();
+      const stale = store().commitBatch({ changes: [], checkpoint: { key: liveKey, position: P(8), fence: { holder: 'projector', token } } });
+      await expect(stale).rejects.toBeInstanceOf(LeaseLostError);
+      // The holder asks again and goes on, with a new token, from the rebuilt checkpoint.
+      expect(await store().acquireLease(liveKey, 'projector', 60_000)).toBeGreaterThan(token);
+    });
   });
 }
