@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AccountEvent } from '../libs/account/account.events';
-import { DataKeyring } from '../libs/infrastructure/crypto/data-keyring';
 import { ERASED } from '../libs/infrastructure/crypto/personal-data';
-import { AccountEventCodec, type DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
+import type { DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
 import { accountStream } from '../libs/infrastructure/event-codec/account-streams';
-import { SqliteEventStore } from '../libs/infrastructure/event-store/sqlite-event-store';
-import { SqliteKeyStore } from '../libs/infrastructure/keys/sqlite-key-store';
 import { SqliteReadStore } from '../libs/infrastructure/read-store/sqlite-read-store';
 import { comparePositions, START } from '../libs/shared/position';
 import { ACCOUNT_PROJECTIONS } from './account-projections';
@@ -19,6 +14,7 @@ import type { Projection } from './projection';
 import { ProjectorRunner } from './projector-runner';
 import { SESSIONS } from './sessions/session-view';
 import { cleanAccountReadModels, snapshotAccountReadModels } from './testing/account-read-models';
+import { type EmbeddedStores, openEmbeddedStores } from './testing/embedded-stores';
 import { seedAccounts } from './testing/realistic-history';
 
 /**
@@ -26,30 +22,23 @@ import { seedAccounts } from './testing/realistic-history';
  * accounts (encrypted personal fields decoded by the real codec), some of them erased.
  */
 describe('ProjectorRunner with the account read models (SQLite)', () => {
+  let stores: EmbeddedStores;
   let dir: string;
-  let events: SqliteEventStore;
-  let keys: SqliteKeyStore;
-  let keyring: DataKeyring;
-  let codec: AccountEventCodec;
-  let store: SqliteReadStore;
+  let events: EmbeddedStores['events'];
+  let keyring: EmbeddedStores['keyring'];
+  let codec: EmbeddedStores['codec'];
+  let store: EmbeddedStores['store'];
   let runners: ProjectorRunner<DecodedAccountEvent>[];
 
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'warden-account-projections-'));
-    events = new SqliteEventStore(join(dir, 'events.db'));
-    keys = new SqliteKeyStore(join(dir, 'keys.db'));
-    keyring = new DataKeyring(keys, Buffer.alloc(32, 9));
-    codec = new AccountEventCodec(keyring);
-    store = new SqliteReadStore(join(dir, 'read-models.db'));
+  beforeEach(() => {
+    stores = openEmbeddedStores('account-projections');
+    ({ dir, events, keyring, codec, store } = stores);
     runners = [];
   });
 
   afterEach(async () => {
     for (const runner of runners) await runner.stop();
-    await store.close();
-    await keys.close();
-    await events.close();
-    rmSync(dir, { recursive: true, force: true });
+    await stores.close();
   });
 
   function runner(projections: readonly Projection<DecodedAccountEvent>[] = ACCOUNT_PROJECTIONS, batchSize = 50) {

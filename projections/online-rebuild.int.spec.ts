@@ -1,11 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DataKeyring } from '../libs/infrastructure/crypto/data-keyring';
-import { AccountEventCodec, type DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
-import { SqliteEventStore } from '../libs/infrastructure/event-store/sqlite-event-store';
-import { SqliteKeyStore } from '../libs/infrastructure/keys/sqlite-key-store';
+import type { AccountEventCodec, DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
 import { SqliteReadStore } from '../libs/infrastructure/read-store/sqlite-read-store';
 import { ACCOUNT_PROJECTIONS } from './account-projections';
 import { ACCOUNTS } from './accounts/account-view';
@@ -13,31 +8,23 @@ import { rebuildOnline } from './online-rebuild';
 import { ReadStoreLease } from './projection-lease';
 import { ProjectorRunner } from './projector-runner';
 import { cleanAccountReadModels, snapshotAccountReadModels } from './testing/account-read-models';
+import { type EmbeddedStores, openEmbeddedStores } from './testing/embedded-stores';
 import { seedAccounts } from './testing/realistic-history';
 
 describe('rebuild without downtime (SQLite)', () => {
+  let stores: EmbeddedStores;
   let dir: string;
-  let events: SqliteEventStore;
-  let keys: SqliteKeyStore;
-  let keyring: DataKeyring;
-  let codec: AccountEventCodec;
-  let store: SqliteReadStore;
+  let events: EmbeddedStores['events'];
+  let keyring: EmbeddedStores['keyring'];
+  let codec: EmbeddedStores['codec'];
+  let store: EmbeddedStores['store'];
 
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'warden-online-rebuild-'));
-    events = new SqliteEventStore(join(dir, 'events.db'));
-    keys = new SqliteKeyStore(join(dir, 'keys.db'));
-    keyring = new DataKeyring(keys, Buffer.alloc(32, 3));
-    codec = new AccountEventCodec(keyring);
-    store = new SqliteReadStore(join(dir, 'read-models.db'));
+    stores = openEmbeddedStores('online-rebuild');
+    ({ dir, events, keyring, codec, store } = stores);
   });
 
-  afterEach(async () => {
-    await store.close();
-    await keys.close();
-    await events.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterEach(() => stores.close());
 
   const leased = () => ({ lease: new ReadStoreLease(store, { ttlMs: 2000 }), batchSize: 40, pollIntervalMs: 200, onError: () => undefined });
   const deps = () => ({ events, store, projections: ACCOUNT_PROJECTIONS, decode: (e: Parameters<AccountEventCodec['decode']>[0]) => codec.decode(e) });
