@@ -13,15 +13,13 @@ import { seedAccounts } from './testing/realistic-history';
 
 describe('rebuild without downtime (SQLite)', () => {
   let stores: EmbeddedStores;
-  let dir: string;
   let events: EmbeddedStores['events'];
-  let keyring: EmbeddedStores['keyring'];
   let codec: EmbeddedStores['codec'];
   let store: EmbeddedStores['store'];
 
   beforeEach(() => {
     stores = openEmbeddedStores('online-rebuild');
-    ({ dir, events, keyring, codec, store } = stores);
+    ({ events, codec, store } = stores);
   });
 
   afterEach(() => stores.close());
@@ -66,10 +64,10 @@ describe('rebuild without downtime (SQLite)', () => {
     }
     const model = await snapshotAccountReadModels(store);
     expect(model[ACCOUNTS].some((doc) => doc.id === 'orphan')).toBe(false);
-    expect(model).toEqual(await cleanAccountReadModels(events, keyring, new SqliteReadStore(join(dir, 'clean.db'))));
+    expect(model).toEqual(await cleanAccountReadModels(events, stores.keyring, new SqliteReadStore(join(stores.dir, 'clean.db'))));
 
     // The old version is gone, and the new one sits under the live names, indexes included.
-    const raw = new Database(join(dir, 'read-models.db'), { readonly: true });
+    const raw = new Database(join(stores.dir, 'read-models.db'), { readonly: true });
     const names = (raw.prepare(`SELECT name FROM sqlite_master WHERE type IN ('table', 'index')`).all() as { name: string }[]).map((r) => r.name);
     raw.close();
     expect(names.filter((name) => name.includes('__next'))).toEqual([]);
