@@ -88,8 +88,13 @@ describe('projector failover (real processes on SQLite files)', () => {
       // Some progress on every projection.
       await holder.until((lines) => NAMES.every((name) => batchesOf(lines, name).length >= 2));
       const standby = projector();
-      await standby.until((lines) => lines.some((line) => line.kind === 'ready'));
-      expect(standby.lines.some((line) => line.kind === 'batch')).toBe(false);
+      // It stands by: refused every lease, while the holder goes on committing.
+      await standby.until((lines) => NAMES.every((name) => lines.some((l) => l.kind === 'lease' && l.projection === name && !l.held)));
+      // More work while both run (360 events, 5 per batch): the holder alone takes it on.
+      const committed = holder.batches().length;
+      await seedRealisticHistory(events, new AccountEventCodec(keyring), 30);
+      await holder.until(() => holder.batches().length >= committed + NAMES.length * 4);
+      expect(standby.lines.filter((line) => line.kind === 'batch' || (line.kind === 'lease' && line.held))).toEqual([]);
 
       holder.signal('SIGKILL');
       const killedAt = Date.now();
@@ -101,6 +106,7 @@ describe('projector failover (real processes on SQLite files)', () => {
 
       for (const name of NAMES) {
         const takeover = standby.lines.find((line) => line.kind === 'lease' && line.projection === name && line.held);
+        // (The first lease line of each projection, `held: false`, is the standby's refusal.)
         expect(takeover).toBeDefined();
         // The holder renewed at most a third of the TTL before it died; a standby asks every fifth.
         expect((takeover as { at: number }).at - killedAt).toBeLessThan(LEASE_TTL_MS * 1.2 + 1000);

@@ -37,7 +37,7 @@ export interface ProjectorRunnerOptions {
   onError?: (projection: string, error: unknown) => void;
   /** After each committed batch: its first and last positions and how many events it held. */
   onBatch?: (projection: string, batch: CommittedBatch) => void;
-  /** When this runner gets or loses the lease on a projection (takeovers, for the log). */
+  /** Whether this runner holds each projection's lease: first known, then at every change (takeovers, for the log). */
   onLeaseChange?: (projection: string, held: boolean) => void;
   /** Who may advance which projection; see ProjectionLease. Default: this runner, always. */
   lease?: ProjectionLease;
@@ -83,6 +83,7 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
   private readonly retryAt = new Map<string, number>();
   /** Projections whose lease this runner holds, as far as it knows. */
   private readonly held = new Set<string>();
+  private readonly leaseKnown = new Set<string>();
   private tail: Promise<void> = Promise.resolve();
   private loop: Promise<void> | undefined;
   private signal = new StopSignal();
@@ -277,8 +278,10 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     this.prepared.add(p.name);
   }
 
+  /** Tells onLeaseChange the first answer for each projection, then every change. */
   private holding(projection: string, held: boolean): void {
-    if (this.held.has(projection) === held) return;
+    if (this.leaseKnown.has(projection) && this.held.has(projection) === held) return;
+    this.leaseKnown.add(projection);
     if (held) this.held.add(projection);
     else this.held.delete(projection);
     this.options.onLeaseChange?.(projection, held);
