@@ -27,6 +27,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
   private readonly leases: SqliteLeases;
+  private readonly tables = new Map<string, SqliteReadCollection<Doc>>();
   private readonly checkpointListeners = new CheckpointListeners();
   private readonly commitInTransaction: Database.Transaction<(batch: BatchWrite) => void>;
   private readonly replaceInTransaction: Database.Transaction<(replacement: CollectionReplacement) => void>;
@@ -59,7 +60,17 @@ export class SqliteReadStore implements ReadStore {
   }
 
   collection<T extends Doc>(name: string): ReadCollection<T> {
-    return new SqliteReadCollection<T>(this.statements, name);
+    return this.table<T>(name);
+  }
+
+  /** One instance per collection name: its statements' text is built once. */
+  private table<T extends Doc>(name: string): SqliteReadCollection<T> {
+    let collection = this.tables.get(name);
+    if (!collection) {
+      collection = new SqliteReadCollection<Doc>(this.statements, name);
+      this.tables.set(name, collection);
+    }
+    return collection as unknown as SqliteReadCollection<T>;
   }
 
   async getCheckpoint(projector: string): Promise<Position | undefined> {
@@ -116,7 +127,7 @@ export class SqliteReadStore implements ReadStore {
     const { fence } = checkpoint;
     if (fence && !this.leases.holds(checkpoint.key, fence.holder, fence.token)) throw new LeaseLostError(checkpoint.key, fence.holder);
     for (const change of changes) {
-      const collection = new SqliteReadCollection(this.statements, change.collection);
+      const collection = this.table(change.collection);
       for (const id of change.delete) collection.deleteNow(id);
       for (const doc of change.put) collection.putUnlessNewer(doc);
     }
