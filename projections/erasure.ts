@@ -1,5 +1,6 @@
 import { ERASED } from '../libs/infrastructure/crypto/personal-data';
-import type { Doc, ReadStore } from '../libs/infrastructure/read-store/read-store.port';
+import type { Doc } from '../libs/infrastructure/read-store/read-store.port';
+import type { ProjectionStore } from './projection';
 
 /**
  * After an account is deleted (its data key destroyed), the personal fields of its
@@ -7,7 +8,7 @@ import type { Doc, ReadStore } from '../libs/infrastructure/read-store/read-stor
  * events then decrypt to "[erased]" too. Idempotent; absent values stay absent.
  */
 export async function eraseAccountFields<T extends Doc & { accountId: string }>(
-  store: ReadStore,
+  store: ProjectionStore,
   collectionName: string,
   accountId: string,
   fields: readonly (keyof T & string)[],

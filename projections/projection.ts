@@ -14,6 +14,13 @@ export type Decode<E extends ProjectedEvent> = (event: RecordedEvent) => Promise
 export const recordedAsIs: Decode<RecordedEvent> = async (event) => event;
 
 /**
+ * What a projection may do with the read store while handling a batch: use its
+ * collections and ask for a purge after an erasure. The runner gives it a WorkingSet, so
+ * its writes are committed with the checkpoint; checkpoints and leases are the runner's.
+ */
+export type ProjectionStore = Pick<ReadStore, 'collection' | 'purgeOverwritten'>;
+
+/**
  * A read model built from the global event order.
  *
  * Idempotency rule (contract §5): the runner delivers every event at least once — a crash
@@ -32,12 +39,14 @@ export interface Projection<E extends ProjectedEvent = RecordedEvent> {
   readonly name: string;
   /** Bump when the document shape or the rules change: the runner rebuilds on start. */
   readonly version: number;
+  /** The read-store collections it writes (and only it): what a rebuild builds anew and drops. */
+  readonly collections: readonly string[];
   /** Filters by event type before decoding, so unrelated events cost nothing. */
   canHandle(type: string): boolean;
   /** Declares indexes; must be idempotent (called on every start). */
-  init(store: ReadStore): Promise<void>;
+  init(store: ProjectionStore): Promise<void>;
   /** Applies events in global order; may be called again with events already applied. */
-  handle(events: E[], store: ReadStore): Promise<void>;
+  handle(events: E[], store: ProjectionStore): Promise<void>;
   /** Empties every collection this projection owns. */
-  truncate(store: ReadStore): Promise<void>;
+  truncate(store: ProjectionStore): Promise<void>;
 }

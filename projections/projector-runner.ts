@@ -1,34 +1,52 @@
 import type { Position, RecordedEvent } from '../libs/shared/envelope';
 import { comparePositions } from '../libs/shared/position';
+import { StopSignal } from '../libs/infrastructure/event-store/stop-signal';
 import type { EventStore } from '../libs/infrastructure/event-store/event-store.port';
+import { LeaseLostError } from '../libs/infrastructure/read-store/lease-lost.error';
 import type { ReadStore } from '../libs/infrastructure/read-store/read-store.port';
 import { batchDecoder } from './batch-decoder';
 import { CatchUpError } from './catch-up-error';
 import { checkpointKey } from './checkpoint-key';
 import { waitForCheckpoints } from './checkpoint-watch';
 import type { Decode, Projection, ProjectedEvent } from './projection';
-import { soleRunnerLease, type ProjectionLease } from './projection-lease';
+import { type LeaseGrant, soleRunnerLease, type ProjectionLease } from './projection-lease';
+import { WorkingSet } from './working-set';
 
 export interface ProjectorRunnerDeps<E extends ProjectedEvent> {
-  events: Pick<EventStore, 'readAll' | 'headPosition'>;
+  events: Pick<EventStore, 'readAll' | 'headPosition' | 'watchAppends'>;
   store: ReadStore;
   projections: readonly Projection<E>[];
   decode: Decode<E>;
 }
 
 export interface ProjectorRunnerOptions {
-  /** Events read per batch; one checkpoint save per batch. Default 500. */
+  /**
+   * Most events per batch (one commit each). A batch is whatever the log holds after the
+   * checkpoint, up to this: large while catching up, one event when following live.
+   * Default 1000.
+   */
   batchSize?: number;
-  /** Pause between polls once caught up. Default 200 ms. */
+  /**
+   * Longest sleep once caught up. Appends wake the runner at once (EventStore.watchAppends);
+   * this is the safety net, and the lease renewal when idle. Default 1000 ms.
+   */
   pollIntervalMs?: number;
   /** Pause before a failed projection is tried again (live mode). Default 1000 ms. */
   retryDelayMs?: number;
   /** Every failure of a projection; the runner keeps going either way. */
   onError?: (projection: string, error: unknown) => void;
-  /** After each saved checkpoint, e.g. for a lag metric. */
-  onBatch?: (projection: string, lastPosition: Position) => void;
+  /** After each committed batch: its first and last positions and how many events it held. */
+  onBatch?: (projection: string, batch: CommittedBatch) => void;
+  /** Whether this runner holds each projection's lease: first known, then at every change (takeovers, for the log). */
+  onLeaseChange?: (projection: string, held: boolean) => void;
   /** Who may advance which projection; see ProjectionLease. Default: this runner, always. */
   lease?: ProjectionLease;
+}
+
+export interface CommittedBatch {
+  first: Position;
+  last: Position;
+  events: number;
 }
 
 type Outcome =
@@ -44,8 +62,10 @@ const logToStderr = (projection: string, error: unknown): void => {
 
 /**
  * Runs projections as catch-up subscriptions on the global order, each with its own
- * checkpoint. A batch is handled, then its last position saved; a crash in between
- * replays the batch, which projections absorb (see the idempotency rule in Projection).
+ * checkpoint. A projection handles a batch against a WorkingSet (reads cached, writes kept
+ * in memory); the changed documents and the checkpoint are then committed together
+ * (ReadStore.commitBatch), so a crash leaves either the whole batch or none of it, and
+ * a replay is absorbed anyway (see the idempotency rule in Projection).
  *
  * Everything that touches checkpoints runs one step at a time through `exclusive`, so
  * the live loop, `catchUp` and `rebuild` never interleave inside one runner. Across
@@ -61,10 +81,13 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
   /** Projections whose init (and version check) ran in this process. */
   private readonly prepared = new Set<string>();
   private readonly retryAt = new Map<string, number>();
+  /** Projections whose lease this runner holds, as far as it knows. */
+  private readonly held = new Set<string>();
+  private readonly leaseKnown = new Set<string>();
   private tail: Promise<void> = Promise.resolve();
   private loop: Promise<void> | undefined;
-  private stopping = false;
-  private wake: (() => void) | undefined;
+  private signal = new StopSignal();
+  private unwatch: (() => void) | undefined;
 
   constructor(
     private readonly deps: ProjectorRunnerDeps<E>,
@@ -74,8 +97,8 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     const duplicate = names.find((name, i) => names.indexOf(name) !== i);
     if (duplicate) throw new Error(`projection ${duplicate} is registered twice`);
     this.projections = deps.projections;
-    this.batchSize = options.batchSize ?? 500;
-    this.pollIntervalMs = options.pollIntervalMs ?? 200;
+    this.batchSize = options.batchSize ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.onError = options.onError ?? logToStderr;
     this.lease = options.lease ?? soleRunnerLease;
@@ -84,18 +107,19 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
   /** Follows the log in the background until `stop()`. */
   async start(): Promise<void> {
     if (this.loop) return;
-    this.stopping = false;
-    this.loop = this.follow();
+    const signal = (this.signal = new StopSignal());
+    this.unwatch = this.deps.events.watchAppends(() => signal.wake());
+    this.loop = this.follow(signal);
   }
 
   /** Lets the batch in flight finish (checkpoint saved), then releases the leases. */
   async stop(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
+    this.unwatch?.();
+    this.signal.stop();
     await this.loop;
     this.loop = undefined;
     await this.tail;
-    await Promise.all(this.projections.map((p) => this.lease.release(p.name)));
+    await Promise.all(this.projections.map((p) => this.lease.release(checkpointKey(p))));
   }
 
   /**
@@ -124,7 +148,7 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     const targets = this.select(name === undefined ? undefined : [name]);
     await this.exclusive(async () => {
       for (const p of targets) {
-        if (!(await this.lease.tryAcquire(p.name))) throw new Error(`projection ${p.name} is held by another runner`);
+        if (!(await this.lease.acquire(checkpointKey(p)))) throw new Error(`projection ${p.name} is held by another runner`);
         // Checkpoint first: if we crash before the truncate, the missing checkpoint makes
         // the next start truncate and rebuild anyway (see prepare).
         await this.deps.store.deleteCheckpoint(checkpointKey(p));
@@ -144,8 +168,8 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     return waitForCheckpoints(this.deps.store, this.projections, position, timeoutMs);
   }
 
-  private async follow(): Promise<void> {
-    while (!this.stopping) {
+  private async follow(signal: StopSignal): Promise<void> {
+    while (!signal.stopped) {
       let more = false;
       try {
         const now = Date.now();
@@ -159,7 +183,7 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
         // Only a throwing hook gets here; keep following rather than die silently.
         this.onError('*', error);
       }
-      if (!more) await this.sleep(this.pollIntervalMs);
+      if (!more) await signal.sleep(this.pollIntervalMs);
     }
   }
 
@@ -174,12 +198,16 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
       this.onError(p.name, error);
     };
     const groups = new Map<Position | undefined, Projection<E>[]>();
+    const grants = new Map<string, LeaseGrant>();
     for (const p of targets) {
       try {
-        if (!(await this.lease.tryAcquire(p.name))) {
+        const grant = await this.lease.acquire(checkpointKey(p));
+        this.holding(p.name, grant !== null);
+        if (!grant) {
           outcomes.set(p.name, { kind: 'leased-elsewhere' });
           continue;
         }
+        grants.set(p.name, grant);
         await this.prepare(p);
         const after = await this.deps.store.getCheckpoint(checkpointKey(p));
         groups.set(after, [...(groups.get(after) ?? []), p]);
@@ -198,9 +226,16 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
       const decode = batchDecoder(this.deps.decode);
       for (const p of group) {
         try {
-          outcomes.set(p.name, await this.apply(p, batch, decode));
+          outcomes.set(p.name, await this.apply(p, batch, decode, grants.get(p.name) ?? {}));
         } catch (error) {
-          fail(p, error);
+          if (error instanceof LeaseLostError) {
+            // Another runner took over (we were too slow to renew): nothing was written.
+            this.lease.lost(checkpointKey(p));
+            this.holding(p.name, false);
+            outcomes.set(p.name, { kind: 'leased-elsewhere' });
+          } else {
+            fail(p, error);
+          }
         }
       }
     }
@@ -211,16 +246,23 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     p: Projection<E>,
     batch: RecordedEvent[],
     decode: (event: RecordedEvent) => Promise<E>,
+    grant: LeaseGrant,
   ): Promise<Outcome> {
     const last = batch.at(-1)?.position;
     if (last === undefined) return { kind: 'idle' };
     const relevant = batch.filter((e) => p.canHandle(e.type));
-    if (relevant.length > 0) await p.handle(await Promise.all(relevant.map(decode)), this.deps.store);
-    // Saved even when nothing was relevant, so a quiet projection does not re-read the
+    const working = new WorkingSet(this.deps.store);
+    // One after the other, not all at once: the first event of an account loads its data
+    // key into the keyring's cache, and the account's other events then find it there
+    // (concurrent decodes would each unwrap the key again).
+    const decoded: E[] = [];
+    for (const event of relevant) decoded.push(await decode(event));
+    if (decoded.length > 0) await p.handle(decoded, working);
+    // Committed even when nothing was relevant, so a quiet projection does not re-read the
     // same events forever and waitFor sees it as caught up.
-    await this.deps.store.saveCheckpoint(checkpointKey(p), last);
+    await working.commit({ key: checkpointKey(p), position: last, fence: grant.fence });
     this.retryAt.delete(p.name);
-    this.options.onBatch?.(p.name, last);
+    this.options.onBatch?.(p.name, { first: batch[0].position, last, events: batch.length });
     return { kind: 'advanced', last, full: batch.length >= this.batchSize };
   }
 
@@ -236,6 +278,15 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     this.prepared.add(p.name);
   }
 
+  /** Tells onLeaseChange the first answer for each projection, then every change. */
+  private holding(projection: string, held: boolean): void {
+    if (this.leaseKnown.has(projection) && this.held.has(projection) === held) return;
+    this.leaseKnown.add(projection);
+    if (held) this.held.add(projection);
+    else this.held.delete(projection);
+    this.options.onLeaseChange?.(projection, held);
+  }
+
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     const result = this.tail.then(work);
     this.tail = result.then(
@@ -243,17 +294,6 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
       () => undefined,
     );
     return result;
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done(): void {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.wake = done;
-    });
   }
 
   private select(names: readonly string[] | undefined): Projection<E>[] {

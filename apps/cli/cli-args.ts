@@ -13,9 +13,10 @@ export const USAGE = `usage: npm run --silent warden -- <command>
                                          (--as-of: only events that had happened by then)
   state <accountId> [--as-of <time>]     the account as it stood then (default: now), as JSON
   integrity <accountId>                  verifies the account's hash chain; exit code 2 when broken
-  projections:rebuild [name]             empties the read models (or the one named) and rebuilds
-                                         them from the event store; never the mail reactor.
-                                         Stop the projector role first.
+  projections:rebuild [name]             rebuilds the read models (or the one named) from the event
+                                         store beside the live ones, then switches reads to them;
+                                         the projector keeps serving. Never the mail reactor.
+                                         Progress on stderr, a JSON summary on stdout.
   outbox [count]                         the newest mails of the embedded .eml outbox (default 5),
                                          decoded: recipient, subject and text with its links
 

@@ -150,7 +150,10 @@ describe('warden CLI', () => {
       await store.collection(AUDIT_ENTRIES).truncate();
     });
     const rebuilt = await cli('projections:rebuild');
-    expect(rebuilt).toMatchObject({ code: 0, stderr: '' });
+    expect(rebuilt.code).toBe(0);
+    // Not a terminal: plain progress lines (at least the closing summary), no bar.
+    expect(rebuilt.stderr).toMatch(/^rebuilt accounts, sessions, .* events in .* s \(\d+ events\/s\), switched to the new version$/m);
+    expect(rebuilt.stderr).not.toContain('\r');
     const report = JSON.parse(rebuilt.stdout) as { rebuilt: { name: string; position: string }[]; head: string };
     expect(report.rebuilt.map((r) => r.name)).toEqual(ACCOUNT_PROJECTIONS.map((p) => p.name));
     expect(report.rebuilt.every((r) => r.position === report.head)).toBe(true);

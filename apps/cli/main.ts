@@ -12,7 +12,9 @@ import { AccountEventCodec } from '../../libs/infrastructure/event-codec/account
 import { DomainError } from '../../libs/shared/errors';
 import { systemClock } from '../../libs/shared/clock';
 import { ACCOUNT_PROJECTIONS } from '../../projections/account-projections';
-import { ProjectorRunner } from '../../projections/projector-runner';
+import { rebuildOnline } from '../../projections/online-rebuild';
+import { RebuildProgress } from '../../projections/rebuild-progress';
+import { leasedRunnerOptions } from '../../projections/runner-options';
 import { parseCliArgs, USAGE, UsageError, type CliCommand } from './cli-args';
 import { formatOutbox, newestMails } from './outbox';
 
@@ -72,32 +74,34 @@ async function run(command: Exclude<CliCommand, { kind: 'help' }>, { config, ser
   }
 }
 
-/** The read-model runner exactly as apps/projector builds it; the mail reactor is not in it. */
+/**
+ * Rebuild without downtime: the next version of each read model is built beside the live
+ * one, with the projector role still serving, then put in its place (rebuildOnline). The
+ * runner is built as apps/projector builds it (ACCOUNT_PROJECTIONS, codec.decode, the
+ * configured batch, leases); the mail reactor is not in that list, so nobody is mailed again.
+ * Progress goes to stderr, the JSON summary to stdout.
+ */
 async function rebuild(name: string | undefined, { config, services, codec }: Wired): Promise<number> {
   const names = ACCOUNT_PROJECTIONS.map((p) => p.name);
   if (name !== undefined && !names.includes(name)) {
     throw new CliError(`unknown projection "${name}"; one of: ${names.join(', ')} (the mail reactor is never rebuilt)`);
   }
-  const runner = new ProjectorRunner(
-    { events: services.events, store: services.read, projections: ACCOUNT_PROJECTIONS, decode: (e) => codec.decode(e) },
-    {
-      batchSize: config.projector.batchSize,
-      pollIntervalMs: config.projector.pollIntervalMs,
-      onError: (projection, error) =>
-        process.stderr.write(`warden: projection ${projection} failed: ${error instanceof Error ? error.message : String(error)}\n`),
-    },
+  const targets = name === undefined ? names : [name];
+  const head = await services.events.headPosition();
+  const progress = new RebuildProgress(process.stderr, targets, head);
+  const options = leasedRunnerOptions(config, services.read, (projection, error) =>
+    process.stderr.write(`warden: projection ${projection} failed: ${error instanceof Error ? error.message : String(error)}\n`),
   );
   const started = Date.now();
-  try {
-    await runner.rebuild(name);
-  } finally {
-    await runner.stop();
-  }
-  const rebuilt = [];
-  for (const projection of name === undefined ? names : [name]) {
-    rebuilt.push({ name: projection, position: (await runner.positionOf(projection)) ?? null });
-  }
-  await write(`${JSON.stringify({ rebuilt, head: (await services.events.headPosition()) ?? null, ms: Date.now() - started })}\n`);
+  const rebuilt = await rebuildOnline(
+    { events: services.events, store: services.read, projections: ACCOUNT_PROJECTIONS, decode: (e) => codec.decode(e) },
+    name === undefined ? undefined : [name],
+    // The runner names the versions being built `<name>~next`.
+    { ...options, onBatch: (projection, batch) => progress.batch(projection.replace(/~next$/, ''), batch.last, batch.events) },
+  );
+  process.stderr.write(`${progress.summary()}\n`);
+  const summary = rebuilt.map((r) => ({ name: r.name, position: r.position ?? null }));
+  await write(`${JSON.stringify({ rebuilt: summary, head: head ?? null, ms: Date.now() - started })}\n`);
   return EXIT_OK;
 }
 

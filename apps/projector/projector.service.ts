@@ -3,6 +3,7 @@ import { ACCOUNT_PROJECTIONS } from '../../projections/account-projections';
 import { reactors } from '../../projections/reactors';
 import { recordedAsIs } from '../../projections/projection';
 import { ProjectorRunner } from '../../projections/projector-runner';
+import { leasedRunnerOptions } from '../../projections/runner-options';
 import type { WardenConfig } from '../../libs/infrastructure/config/warden-config';
 import { AccountEventCodec, type DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
 import type { EventStore } from '../../libs/infrastructure/event-store/event-store.port';
@@ -27,17 +28,18 @@ export class ProjectorService {
     @Inject(WARDEN_CONFIG) config: WardenConfig,
     codec: AccountEventCodec,
   ) {
-    const options = {
-      batchSize: config.projector.batchSize,
-      pollIntervalMs: config.projector.pollIntervalMs,
-      onError: (projection: string, error: unknown) =>
-        this.logger.error(`projection ${projection} failed: ${error instanceof Error ? error.message : String(error)}`),
-    };
+    const onError = (projection: string, error: unknown) =>
+      this.logger.error(`projection ${projection} failed: ${error instanceof Error ? error.message : String(error)}`);
+    // One lease holder identity per runner: the two runners lease different keys anyway.
+    const options = leasedRunnerOptions(config, store, onError);
     this.readModels = new ProjectorRunner(
       { events, store, projections: ACCOUNT_PROJECTIONS, decode: (e) => codec.decode(e) },
       options,
     );
-    this.reactors = new ProjectorRunner({ events, store, projections: reactors(queue), decode: recordedAsIs }, options);
+    this.reactors = new ProjectorRunner(
+      { events, store, projections: reactors(queue), decode: recordedAsIs },
+      leasedRunnerOptions(config, store, onError),
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { DataKeyring } from './crypto/data-keyring';
 import { loadMasterKey } from './crypto/master-key';
 import { ServiceKeys } from './crypto/service-keys';
 import { AccountEventCodec } from './event-codec/account-event.codec';
+import { EventStoreDbEventStore } from './event-store/eventstoredb-event-store';
 import { WardenMetrics } from './metrics/warden-metrics';
 import { AccountSnapshots } from './snapshots/account-snapshots';
 import { CLOCK, EVENT_STORE, JOB_QUEUE, KEY_STORE, MAILER, READ_STORE, WARDEN_CONFIG } from './tokens';
@@ -20,6 +21,9 @@ export class InfrastructureModule {
   static forRoot(config: WardenConfig, services: BackingServices): DynamicModule {
     const masterKey = loadMasterKey(config.masterKey, config.dataDir);
     const keyring = new DataKeyring(services.keys, masterKey);
+    const metrics = new WardenMetrics();
+    const { events } = services;
+    if (events instanceof EventStoreDbEventStore) metrics.observeForeignEvents(() => events.foreignEventsSkipped);
     const providers = [
       { provide: WARDEN_CONFIG, useValue: config },
       { provide: EVENT_STORE, useValue: services.events },
@@ -33,7 +37,7 @@ export class InfrastructureModule {
       { provide: AccountSnapshots, useValue: new AccountSnapshots(services.snapshots, keyring) },
       { provide: ServiceKeys, useValue: new ServiceKeys(masterKey) },
       // One registry per app, never prom-client's global one (see WardenMetrics).
-      { provide: WardenMetrics, useValue: new WardenMetrics() },
+      { provide: WardenMetrics, useValue: metrics },
     ];
     return { module: InfrastructureModule, providers, exports: providers.map((p) => p.provide) };
   }

@@ -111,6 +111,7 @@ const HANDLED = new Set([
 export const accountsProjection: Projection<DecodedAccountEvent> = {
   name: 'accounts',
   version: 2,
+  collections: [ACCOUNTS],
   canHandle: (type) => HANDLED.has(type),
   async init(store: ReadStore) {
     const accounts = store.collection<AccountDoc>(ACCOUNTS);

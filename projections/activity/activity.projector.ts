@@ -10,6 +10,7 @@ import { ACTIVITY_ENTRIES, type ActivityEntryDoc } from './activity-entry';
 export const activityProjection: Projection<DecodedAccountEvent> = {
   name: 'activity',
   version: 1,
+  collections: [ACTIVITY_ENTRIES],
   canHandle: isAccountEventType,
   async init(store: ReadStore) {
     await store.collection<ActivityEntryDoc>(ACTIVITY_ENTRIES).ensureIndex('accountId');

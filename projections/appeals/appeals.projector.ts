@@ -9,6 +9,7 @@ import { APPEALS, type AppealDoc } from './appeal';
 export const appealsProjection: Projection<DecodedAccountEvent> = {
   name: 'appeals',
   version: 1,
+  collections: [APPEALS],
   canHandle: (type) => type === 'AppealSubmitted' || type === 'AppealDecided' || type === 'AccountDeleted',
   async init(store: ReadStore) {
     const appeals = store.collection<AppealDoc>(APPEALS);

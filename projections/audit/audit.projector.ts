@@ -10,6 +10,7 @@ import { summarize } from './summaries';
 export const auditProjection: Projection<DecodedAccountEvent> = {
   name: 'audit',
   version: 1,
+  collections: [AUDIT_ENTRIES],
   canHandle: isAccountEventType,
   async init(store: ReadStore) {
     const entries = store.collection<AuditEntryDoc>(AUDIT_ENTRIES);

@@ -39,6 +39,7 @@ function apply(current: Fields | null, e: DecodedAccountEvent): Fields | null {
 export const credentialsProjection: Projection<DecodedAccountEvent> = {
   name: 'credentials',
   version: 1,
+  collections: [CREDENTIALS],
   canHandle: (type) => HANDLED.has(type),
   async init(store: ReadStore) {
     const credentials = store.collection<CredentialDoc>(CREDENTIALS);

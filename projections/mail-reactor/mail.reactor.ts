@@ -11,6 +11,7 @@ export function mailReactor(queue: JobQueue): Projection<RecordedEvent> {
   return {
     name: 'mail-reactor',
     version: 1,
+    collections: [],
     canHandle: (type) => type in MAIL_TRIGGERS || type in SECOND_MAILS,
     init: async () => undefined,
     async handle(events) {

@@ -9,6 +9,7 @@ export const recoveryCasesProjection: Projection<DecodedAccountEvent> = {
   name: 'recovery-cases',
   // 2: the statement and the opening position, for the support queue.
   version: 2,
+  collections: [RECOVERY_CASES],
   canHandle: (type) => type === 'RecoveryCaseOpened' || type === 'RecoveryCaseDecided' || type === 'AccountDeleted',
   async init(store: ReadStore) {
     const cases = store.collection<RecoveryCaseDoc>(RECOVERY_CASES);

@@ -27,6 +27,7 @@ export function deletionSchedulerReactor(queue: JobQueue): Projection<RecordedEv
   return {
     name: 'deletion-scheduler',
     version: 1,
+    collections: [],
     canHandle: (type) => type === 'AccountDeletionScheduled',
     init: async () => undefined,
     async handle(events) {

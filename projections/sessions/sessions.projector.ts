@@ -8,6 +8,7 @@ import { SESSIONS, type SessionDoc } from './session-view';
 export const sessionsProjection: Projection<DecodedAccountEvent> = {
   name: 'sessions',
   version: 2,
+  collections: [SESSIONS],
   canHandle: (type) => ['SessionStarted', 'SessionSeen', 'SessionRevoked', 'AccountDeleted'].includes(type),
   async init(store: ReadStore) {
     const sessions = store.collection<SessionDoc>(SESSIONS);

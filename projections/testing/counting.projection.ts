@@ -41,6 +41,10 @@ export class CountingProjection implements Projection {
     this.crashAfter = options.crashAfter;
   }
 
+  get collections(): readonly string[] {
+    return [this.countersName, this.logName];
+  }
+
   get countersName(): string {
     return `${this.name}_counters`;
   }

@@ -46,7 +46,12 @@ export interface WardenConfig {
   /** Floor of the answer time of the always-202 endpoints, so known and unknown emails match. */
   uniformResponseMs: number;
   mail: { attempts: number; backoffMs: number };
-  projector: { pollIntervalMs: number; batchSize: number };
+  /**
+   * pollIntervalMs: the longest a caught-up runner sleeps when no append woke it (the
+   * safety net); batchSize: most events per committed batch; leaseTtlMs: how long after a
+   * projector dies another one takes its projections over.
+   */
+  projector: { pollIntervalMs: number; batchSize: number; leaseTtlMs: number };
   minPositionWaitMs: number;
   /** Account write models: in-memory cache (accounts) and a snapshot every this many events. */
   writeModel: { cacheSize: number; snapshotEvery: number };
@@ -145,7 +150,11 @@ export function loadConfig(env: Env = process.env): WardenConfig {
     passwordMaxAgeDays: int(env, 'PASSWORD_MAX_AGE_DAYS', 180, 0),
     uniformResponseMs: int(env, 'UNIFORM_RESPONSE_MS', 250, 0),
     mail: { attempts: int(env, 'MAIL_ATTEMPTS', 5, 1), backoffMs: int(env, 'MAIL_BACKOFF_MS', 2000, 1) },
-    projector: { pollIntervalMs: int(env, 'PROJECTOR_POLL_MS', 50, 1), batchSize: int(env, 'PROJECTOR_BATCH', 200, 1) },
+    projector: {
+      pollIntervalMs: int(env, 'PROJECTOR_POLL_MS', 1000, 1),
+      batchSize: int(env, 'PROJECTOR_BATCH', 1000, 1),
+      leaseTtlMs: int(env, 'PROJECTOR_LEASE_TTL_MS', 10_000, 300),
+    },
     minPositionWaitMs: int(env, 'MIN_POSITION_WAIT_MS', 2000, 0),
     writeModel: { cacheSize: int(env, 'WRITE_MODEL_CACHE_SIZE', 10_000, 0), snapshotEvery: int(env, 'SNAPSHOT_EVERY', 100, 1) },
     logLevel: env.LOG_LEVEL || 'info',

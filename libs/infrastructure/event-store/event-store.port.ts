@@ -53,6 +53,13 @@ export interface EventStore {
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up subscription: replays from the checkpoint, then follows live appends. */
   subscribeToAll(after: Position | undefined, handler: EventHandler): Subscription;
+  /**
+   * Calls `listener` soon after events may have been appended (it then reads them itself):
+   * at once for appends through this instance, and by each adapter's own means for other
+   * writers (SQLite: a cheap poll with backoff; EventStoreDB: a live server subscription).
+   * Returns the unsubscribe function.
+   */
+  watchAppends(listener: () => void): () => void;
   /** Position of the newest event, or undefined on an empty store. */
   headPosition(): Promise<Position | undefined>;
   ping(): Promise<void>;

@@ -1,8 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
+import type { RecordedEvent } from '../../shared/envelope';
 import { describeWithEnv } from '../../shared/testing/gated-suite';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { describeEventStoreContract } from './testing/event-store.contract';
+import { eventually, idsOf, sampleEvents, uniqueStreamId } from './testing/sample-events';
 
 // Against a real server: EVENTSTORE_URL=esdb://localhost:2113?tls=false (docker/compose.yml).
 describeWithEnv('EVENTSTORE_URL', 'EventStoreDB event store contract', (url) => {
   describeEventStoreContract('EventStoreDbEventStore', async () => new EventStoreDbEventStore(url, { retryDelayMs: 200 }));
+
+  describe('on a cluster shared with other applications', () => {
+    let store: EventStoreDbEventStore;
+    let raw: EventStoreDBClient;
+    beforeAll(() => {
+      store = new EventStoreDbEventStore(url, { retryDelayMs: 200 });
+      raw = EventStoreDBClient.connectionString(url);
+    });
+    afterAll(async () => {
+      await store.close();
+      await raw.dispose();
+    });
+
+    it('skips and counts other streams in reads, filters them on the server in subscriptions, and wakes watchers on ours only', async () => {
+      const before = await store.headPosition();
+      const foreign = `orders-${randomUUID()}`;
+      let wakes = 0;
+      const unwatch = store.watchAppends(() => wakes++);
+      await new Promise((resolve) => setTimeout(resolve, 500)); // the live subscription opens
+      await raw.appendToStream(foreign, [jsonEvent({ type: 'OrderPlaced', data: { n: 1 } })]);
+      const ours = await store.append(uniqueStreamId('shared'), sampleEvents(2), 'no_stream');
+      await raw.appendToStream(foreign, [jsonEvent({ type: 'OrderPlaced', data: { n: 2 } })]);
+
+      const read = await store.readAll({ after: before });
+      expect(read.some((e) => e.streamId === foreign)).toBe(false);
+      expect(idsOf(read.filter((e) => e.streamId === ours.events[0].streamId))).toEqual(idsOf(ours.events));
+      expect(store.foreignEventsSkipped).toBeGreaterThanOrEqual(1);
+
+      const received: RecordedEvent[] = [];
+      const subscription = store.subscribeToAll(before, async (event) => {
+        received.push(event);
+      });
+      await eventually(() => expect(idsOf(received.filter((e) => e.streamId === ours.events[0].streamId))).toEqual(idsOf(ours.events)), 10_000);
+      expect(received.some((e) => e.streamId === foreign)).toBe(false);
+      await subscription.stop();
+      await eventually(() => expect(wakes).toBeGreaterThanOrEqual(2), 10_000);
+      unwatch();
+    }, 30_000);
+  });
 });

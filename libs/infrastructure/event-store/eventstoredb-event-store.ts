@@ -3,12 +3,12 @@ import {
   BACKWARDS,
   END,
   EventStoreDBClient,
-  excludeSystemEvents,
   FORWARDS,
   NO_STREAM,
   type ResolvedEvent,
   START,
   StreamNotFoundError,
+  streamNameFilter,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelope';
@@ -16,6 +16,7 @@ import { comparePositions } from '../../shared/position';
 import type { EsdbClient } from './esdb-client';
 import { fromEsdbRecord, isUserEvent, toEsdbEvent } from './esdb-envelope';
 import { decodeEsdbPosition, encodeEsdbPosition, type EsdbLogPosition } from './esdb-position';
+import { EsdbAppendWatch } from './esdb-append-watch';
 import { EsdbCatchUpSubscription } from './esdb-subscription';
 import {
   type AppendResult,
@@ -30,6 +31,7 @@ import {
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { DEFAULT_RETRY_DELAY_MS, reportToConsole, type SubscriptionOptions } from './subscription-options';
 import { SubscriptionSet } from './subscription-set';
+import { isWardenStream, WARDEN_STREAM_PREFIXES } from './warden-streams';
 
 export interface EventStoreDbEventStoreOptions extends SubscriptionOptions {
   /** Events per read of $all; system events are filtered out of each page here. */
@@ -45,6 +47,12 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EsdbClient;
   private readonly subscriptions = new SubscriptionSet<EsdbCatchUpSubscription>();
   private readonly options: Required<EventStoreDbEventStoreOptions>;
+  private readonly appendWatch: EsdbAppendWatch;
+  /**
+   * Events of other streams (a shared cluster) passed over by readAll: skipped, never
+   * fatal, and counted for the `warden_foreign_events_skipped_total` metric.
+   */
+  foreignEventsSkipped = 0;
 
   /** `connection`: an `esdb://…` connection string, or a client (tests). */
   constructor(connection: string | EsdbClient, options: EventStoreDbEventStoreOptions = {}) {
@@ -55,6 +63,7 @@ export class EventStoreDbEventStore implements EventStore {
       retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
       onError: options.onError ?? reportToConsole,
     };
+    this.appendWatch = new EsdbAppendWatch(this.client, this.options);
   }
 
   /**
@@ -110,7 +119,9 @@ export class EventStoreDbEventStore implements EventStore {
         const position = encodeEsdbPosition(resolved.position);
         // A forwards read includes the event at its start position; `after` is exclusive.
         if (after !== undefined && comparePositions(position, after) <= 0) continue;
-        if (isUserEvent(resolved) && events.length < wanted) events.push(fromEsdbRecord(resolved, position));
+        if (!isUserEvent(resolved) || events.length >= wanted) continue;
+        if (isWardenStream(resolved.streamId)) events.push(fromEsdbRecord(resolved, position));
+        else this.foreignEventsSkipped++;
       }
       const last = page[page.length - 1];
       if (page.length < count || !last) break;
@@ -128,7 +139,8 @@ export class EventStoreDbEventStore implements EventStore {
         return this.client.subscribeToAll({
           // Exclusive on the server: the first event delivered is the one after `from`.
           fromPosition: start === 'start' ? START : start,
-          filter: excludeSystemEvents(),
+          // The server skips system events and other applications' streams alike.
+          filter: streamNameFilter({ prefixes: [...WARDEN_STREAM_PREFIXES] }),
         });
       },
       (resolved) => this.convertAll(resolved),
@@ -139,12 +151,16 @@ export class EventStoreDbEventStore implements EventStore {
     return this.subscriptions.track(subscription);
   }
 
+  watchAppends(listener: () => void): () => void {
+    return this.appendWatch.add(listener);
+  }
+
   /** The newest user event's position: $all ends in system events more often than not. */
   async headPosition(): Promise<Position | undefined> {
     let from: EsdbLogPosition | 'end' = 'end';
     for (;;) {
       const page = await this.readAllPage(from, 'backwards', this.options.pageSize);
-      const newest = page.find(isUserEvent);
+      const newest = page.find((event) => isUserEvent(event) && isWardenStream(event.streamId));
       if (newest) return encodeEsdbPosition(newest.position);
       const oldest = page[page.length - 1];
       if (page.length < this.options.pageSize || !oldest) return undefined;
@@ -159,6 +175,7 @@ export class EventStoreDbEventStore implements EventStore {
   /** Stops this store's subscriptions (after their in-flight handlers), then disconnects. */
   async close(): Promise<void> {
     await this.subscriptions.stopAll();
+    await this.appendWatch.stop();
     await this.client.dispose();
   }
 
@@ -216,7 +233,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   private convertAll(resolved: AllStreamResolvedEvent): RecordedEvent | undefined {
     const event = resolved.event;
-    if (!event || !isUserEvent(event)) return undefined;
+    if (!event || !isUserEvent(event) || !isWardenStream(event.streamId)) return undefined;
     return fromEsdbRecord(event, encodeEsdbPosition(event.position));
   }
 }

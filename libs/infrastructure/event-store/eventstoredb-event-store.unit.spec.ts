@@ -1,3 +1,4 @@
+import { jsonEvent } from '@eventstore/db-client';
 import type { RecordedEvent } from '../../shared/envelope';
 import { verifyChain } from './hash-chain';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
@@ -41,14 +42,44 @@ describe('EventStoreDbEventStore specifics (in-memory double)', () => {
     });
   });
 
-  it('encodes positions as <commit>/<prepare>, distinct within one append', async () => {
-    const { events } = await store.append('account-1', sampleEvents(3), 'no_stream');
-    expect(events.map((e) => e.position)).toEqual([
-      expect.stringMatching(/^(\d{20})\/\1$/),
-      expect.stringMatching(/^\d{20}\/\d{20}$/),
-      expect.stringMatching(/^\d{20}\/\d{20}$/),
-    ]);
+  it('encodes positions as <commit>/<prepare>, one of its own for each event of an append', async () => {
+    const { events, position } = await store.append('account-1', sampleEvents(3), 'no_stream');
+    for (const event of events) expect(event.position).toMatch(/^(\d{20})\/\1$/);
     expect(new Set(events.map((e) => e.position)).size).toBe(3);
+    expect(position).toBe(events[2].position);
+    // $all gives each of them the same position as the stream read does.
+    expect((await store.readAll()).map((e) => e.position)).toEqual(events.map((e) => e.position));
+  });
+
+  it('skips and counts events of streams that are not Warden’s, in reads and subscriptions', async () => {
+    const foreign = new EventStoreDbEventStore(server, { pageSize: 2 });
+    await server.appendToStream('orders-1', [jsonEvent({ type: 'OrderPlaced', data: { n: 1 } })], {});
+    const ours = await store.append('account-1', sampleEvents(1), 'no_stream');
+    await server.appendToStream('orders-1', [jsonEvent({ type: 'OrderPlaced', data: { n: 2 } })], {});
+
+    expect(idsOf(await foreign.readAll())).toEqual(idsOf(ours.events));
+    expect(foreign.foreignEventsSkipped).toBe(2);
+    expect(await foreign.headPosition()).toBe(ours.position);
+    const received: RecordedEvent[] = [];
+    const subscription = foreign.subscribeToAll(undefined, async (event) => {
+      received.push(event);
+    });
+    await eventually(() => expect(idsOf(received)).toEqual(idsOf(ours.events)));
+    await subscription.stop();
+    expect(errors).toEqual([]);
+  });
+
+  it('wakes append watchers on every Warden append, from its own or another client', async () => {
+    const other = new EventStoreDbEventStore(server);
+    let wakes = 0;
+    const unwatch = store.watchAppends(() => wakes++);
+    await new Promise((resolve) => setImmediate(resolve));
+    await other.append('account-9', sampleEvents(2), 'no_stream');
+    await eventually(() => expect(wakes).toBe(2));
+    await server.appendToStream('orders-1', [jsonEvent({ type: 'OrderPlaced', data: {} })], {});
+    await other.append('account-9', sampleEvents(1), 1);
+    await eventually(() => expect(wakes).toBe(3));
+    unwatch();
   });
 
   it('never returns system events, across pages full of them', async () => {

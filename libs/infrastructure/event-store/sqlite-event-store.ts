@@ -12,6 +12,7 @@ import {
   type Subscription,
   WrongExpectedRevisionError,
 } from './event-store.port';
+import { AppendWatch } from './append-watch';
 import { GroupCommit, type ItemOutcome } from './group-commit';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
 import { PollingSubscription } from './polling-subscription';
@@ -56,6 +57,7 @@ export class SqliteEventStore implements EventStore {
   private readonly options: Required<SqliteEventStoreOptions>;
   private readonly commits: GroupCommit<AppendRequest, RecordedEvent[]>;
   private readonly statements: ReturnType<typeof prepareStatements>;
+  private readonly appendWatch: AppendWatch;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.options = {
@@ -73,6 +75,18 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('synchronous = FULL');
     this.db.exec(EVENTS_SCHEMA);
     this.statements = prepareStatements(this.db);
+    // data_version moves when another connection (process) commits to the file.
+    let dataVersion = this.db.pragma('data_version', { simple: true });
+    this.appendWatch = new AppendWatch(
+      () => {
+        const now = this.db.pragma('data_version', { simple: true });
+        const changed = now !== dataVersion;
+        dataVersion = now;
+        return changed;
+      },
+      2,
+      this.options.pollIntervalMs,
+    );
     // Inside the batch's transaction each append is a nested transaction, i.e. a savepoint:
     // a refused one is rolled back alone.
     const appendOne = this.db.transaction((request: AppendRequest) => this.appendLocked(request));
@@ -95,6 +109,7 @@ export class SqliteEventStore implements EventStore {
     // other appends of this turn of the event loop (group commit: one fsync for all).
     const recorded = await this.commits.submit({ streamId, events, expected });
     for (const subscription of this.subscriptions) subscription.nudge();
+    this.appendWatch.notify();
     const last = recorded[recorded.length - 1];
     return { revision: last.revision, position: last.position, events: recorded };
   }
@@ -129,6 +144,10 @@ export class SqliteEventStore implements EventStore {
     return this.subscriptions.track(subscription);
   }
 
+  watchAppends(listener: () => void): () => void {
+    return this.appendWatch.add(listener);
+  }
+
   async headPosition(): Promise<Position | undefined> {
     const row = this.statements.head.get();
     return row?.sequence == null ? undefined : positionOf(row.sequence);
@@ -142,6 +161,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     this.commits.flush();
     await this.subscriptions.stopAll();
+    this.appendWatch.stop();
     if (this.db.open) this.db.close();
   }
 

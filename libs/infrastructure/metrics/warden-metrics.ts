@@ -75,6 +75,13 @@ export class WardenMetrics {
     registers: [this.registry],
   });
 
+  /** Fed at scrape time from the event store's own count (see observeForeignEvents). */
+  readonly foreignEventsSkipped = new Counter({
+    name: 'warden_foreign_events_skipped_total',
+    help: 'Events of streams that are not Warden’s (a shared EventStoreDB) passed over by reads of the global log',
+    registers: [this.registry],
+  });
+
   readonly queueJobs = new Gauge({
     name: 'warden_queue_jobs',
     help: 'Jobs in a queue by state (waiting, delayed, active, failed), read when scraped.',
@@ -98,6 +105,7 @@ export class WardenMetrics {
 
   private readonly queues = new Map<string, () => Promise<QueueStats>>();
   private projectionLagSource?: () => Promise<readonly ProjectionLag[]>;
+  private foreignEventsCount?: () => number;
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
@@ -113,6 +121,11 @@ export class WardenMetrics {
     this.projectionLagSource = source;
   }
 
+  /** Reports, at every scrape, how many foreign events the event store has skipped so far. */
+  observeForeignEvents(count: () => number): void {
+    this.foreignEventsCount = count;
+  }
+
   /** Starts timing a command; call the result once with its type and outcome. */
   startCommand(): (command: string, outcome: CommandOutcomeLabel) => void {
     const end = this.commandDuration.startTimer();
@@ -126,6 +139,9 @@ export class WardenMetrics {
   /** Reads the scrape-time gauges, then renders every metric in the Prometheus text format. */
   async scrape(): Promise<string> {
     await Promise.all([this.readQueues(), this.readProjectionLag()]);
+    const foreign = this.foreignEventsCount?.() ?? 0;
+    const reported = (await this.foreignEventsSkipped.get()).values[0]?.value ?? 0;
+    if (foreign > reported) this.foreignEventsSkipped.inc(foreign - reported);
     return this.registry.metrics();
   }
 

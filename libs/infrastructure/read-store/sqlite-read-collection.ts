@@ -14,6 +14,8 @@ export const TABLE_PREFIX = 'rm_';
  */
 export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
   private readonly table: string;
+  /** The per-document statements' text, built once: a projector batch runs them thousands of times. */
+  private readonly text: { get: string; put: string; putUnlessNewer: string; delete: string; create: string };
 
   constructor(
     private readonly statements: SqliteStatements,
@@ -21,10 +23,20 @@ export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
   ) {
     assertCollectionName(name);
     this.table = `${TABLE_PREFIX}${name}`;
+    const stored = `json_extract(doc, '$._position')`;
+    const upsert = `INSERT INTO "${this.table}" (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`;
+    this.text = {
+      get: `SELECT id, doc FROM "${this.table}" WHERE id = ?`,
+      put: upsert,
+      putUnlessNewer: `${upsert}
+        WHERE ${stored} IS NULL OR json_extract(excluded.doc, '$._position') IS NULL OR ${stored} <= json_extract(excluded.doc, '$._position')`,
+      delete: `DELETE FROM "${this.table}" WHERE id = ?`,
+      create: `CREATE TABLE IF NOT EXISTS "${this.table}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`,
+    };
   }
 
   async get(id: string): Promise<T | null> {
-    const row = this.sql(`SELECT id, doc FROM "${this.table}" WHERE id = ?`).get(id);
+    const row = this.sql(this.text.get).get(id);
     return row === undefined ? null : this.toDoc(row);
   }
 
@@ -49,14 +61,32 @@ export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
   }
 
   async put(doc: T): Promise<void> {
-    assertDoc(doc);
-    const { id, ...fields } = doc;
-    const sql = `INSERT INTO "${this.table}" (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`;
-    this.refusingDuplicates(() => this.sql(sql).run(id, JSON.stringify(fields)));
+    this.putNow(doc);
   }
 
   async delete(id: string): Promise<void> {
-    this.sql(`DELETE FROM "${this.table}" WHERE id = ?`).run(id);
+    this.deleteNow(id);
+  }
+
+  /** put, synchronously: for writes inside a transaction the caller holds (ReadStore.commitBatch). */
+  putNow(doc: T): void {
+    assertDoc(doc);
+    const { id, ...fields } = doc;
+    this.refusingDuplicates(() => this.sql(this.text.put).run(id, JSON.stringify(fields)));
+  }
+
+  /**
+   * put for a projector batch: a stored document with a newer `_position` stays as it is,
+   * as on MongoDB (see ReadStore.commitBatch); the same position may be rewritten (erasure).
+   */
+  putUnlessNewer(doc: T): void {
+    assertDoc(doc);
+    const { id, ...fields } = doc;
+    this.refusingDuplicates(() => this.sql(this.text.putUnlessNewer).run(id, JSON.stringify(fields)));
+  }
+
+  deleteNow(id: string): void {
+    this.sql(this.text.delete).run(id);
   }
 
   async deleteMany(filter: Filter): Promise<number> {
@@ -86,7 +116,7 @@ export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
   }
 
   private createTable(): void {
-    this.statements.execOnce(`CREATE TABLE IF NOT EXISTS "${this.table}" (id TEXT PRIMARY KEY, doc TEXT NOT NULL)`);
+    this.statements.execOnce(this.text.create);
   }
 
   private refusingDuplicates(write: () => void): void {

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describeProjectorBatchContract } from './projector-batch.contract';
 import { describeReadStoreContract } from './read-store.contract';
 import { SqliteReadStore } from './sqlite-read-store';
 import { describeThrottleRecordsContract } from './throttle-records.contract';
@@ -12,6 +13,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describeReadStoreContract('SqliteReadStore', async () => new SqliteReadStore(join(dir, 'contract', 'read.db')));
 describeThrottleRecordsContract('SqliteReadStore', async () => new SqliteReadStore(join(dir, 'throttle', 'read.db')));
+describeProjectorBatchContract('SqliteReadStore', async () => new SqliteReadStore(join(dir, 'contract', 'read.db')));
 
 describe('SqliteReadStore on a file shared by several connections', () => {
   const file = join(dir, 'shared', 'nested', 'read.db');

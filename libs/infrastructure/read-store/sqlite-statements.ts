@@ -19,6 +19,11 @@ export class SqliteStatements {
     return statement;
   }
 
+  /** After tables were dropped or renamed: the next use runs its DDL again. */
+  forgetExecuted(): void {
+    this.executed.clear();
+  }
+
   /** Runs idempotent DDL (`… IF NOT EXISTS`) at most once on this connection. */
   execOnce(sql: string): void {
     if (this.executed.has(sql)) return;

@@ -1,5 +1,7 @@
 import type { Position } from '../../../../libs/shared/envelope';
-import type { Doc, Filter, FindOptions, ReadCollection, ReadStore } from '../../../../libs/infrastructure/read-store/read-store.port';
+import { CheckpointListeners } from '../../../../libs/infrastructure/read-store/checkpoint-listeners';
+import { LeaseLostError } from '../../../../libs/infrastructure/read-store/lease-lost.error';
+import type { BatchWrite, CollectionReplacement, Doc, Filter, FindOptions, ReadCollection, ReadStore } from '../../../../libs/infrastructure/read-store/read-store.port';
 import { UniqueViolationError } from '../../../../libs/infrastructure/read-store/unique-violation.error';
 import type { ThrottleRecords } from '../../../../libs/infrastructure/read-store/throttle-records.port';
 import { InMemoryThrottleRecords } from '../../../../libs/infrastructure/read-store/testing/in-memory-throttle-records';
@@ -12,6 +14,8 @@ export class InMemoryReadStore implements ReadStore {
   private readonly collections = new Map<string, InMemoryCollection<Doc>>();
   private readonly checkpoints = new Map<string, Position>();
   private readonly throttles = new Map<string, InMemoryThrottleRecords>();
+  private readonly leases = new Map<string, { holder: string; token: number; expiresAt: number }>();
+  private readonly checkpointListeners = new CheckpointListeners();
 
   collection<T extends Doc>(name: string): ReadCollection<T> {
     let collection = this.collections.get(name);
@@ -32,6 +36,51 @@ export class InMemoryReadStore implements ReadStore {
 
   async deleteCheckpoint(projector: string): Promise<void> {
     this.checkpoints.delete(projector);
+  }
+
+  async commitBatch({ changes, checkpoint }: BatchWrite): Promise<void> {
+    const { fence } = checkpoint;
+    const lease = this.leases.get(checkpoint.key);
+    if (fence && (lease?.holder !== fence.holder || lease.token !== fence.token)) throw new LeaseLostError(checkpoint.key, fence.holder);
+    for (const change of changes) {
+      const collection = this.collection(change.collection);
+      for (const id of change.delete) await collection.delete(id);
+      for (const doc of change.put) await collection.put(doc);
+    }
+    this.checkpoints.set(checkpoint.key, checkpoint.position);
+    this.checkpointListeners.notify();
+  }
+
+  async acquireLease(key: string, holder: string, ttlMs: number): Promise<number | undefined> {
+    const now = Date.now();
+    const lease = this.leases.get(key);
+    if (lease && lease.holder !== holder && lease.expiresAt > now) return undefined;
+    const token = !lease ? 1 : lease.holder === holder ? lease.token : lease.token + 1;
+    this.leases.set(key, { holder, token, expiresAt: now + ttlMs });
+    return token;
+  }
+
+  async releaseLease(key: string, holder: string): Promise<void> {
+    const lease = this.leases.get(key);
+    if (lease?.holder === holder) lease.expiresAt = 0;
+  }
+
+  async replaceCollections({ collections, checkpoint }: CollectionReplacement): Promise<void> {
+    for (const { live, replacement } of collections) {
+      this.collections.set(live, this.collections.get(replacement) ?? new InMemoryCollection<Doc>(live));
+      this.collections.delete(replacement);
+    }
+    const position = this.checkpoints.get(checkpoint.replacement);
+    if (position === undefined) throw new Error(`no checkpoint ${checkpoint.replacement}`);
+    this.checkpoints.set(checkpoint.live, position);
+    this.checkpoints.delete(checkpoint.replacement);
+    const lease = this.leases.get(checkpoint.live);
+    if (lease) this.leases.set(checkpoint.live, { ...lease, token: lease.token + 1, expiresAt: 0 });
+    this.checkpointListeners.notify();
+  }
+
+  onCheckpoint(listener: () => void): () => void {
+    return this.checkpointListeners.add(listener);
   }
 
   async purgeOverwritten(): Promise<void> {}

@@ -314,6 +314,20 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       );
     });
 
+    describe('watchAppends', () => {
+      it(
+        'wakes a watcher after an append, until it stops watching',
+        async () => {
+          let wakes = 0;
+          const unwatch = store().watchAppends(() => wakes++);
+          await store().append(uniqueStreamId('watch'), sampleEvents(1), 'no_stream');
+          await eventually(() => expect(wakes).toBeGreaterThan(0), SLOW / 2);
+          unwatch();
+        },
+        SLOW,
+      );
+    });
+
     it('answers ping', async () => {
       await expect(store().ping()).resolves.toBeUndefined();
     });

@@ -23,7 +23,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * An in-memory stand-in for an EventStoreDB server, behind the client interface the adapter
  * uses. It follows the server's documented behaviour as far as the adapter relies on it:
- * a multi-event append shares one commit position with increasing prepare positions;
+ * every event, even within one multi-event append, has its own log position, with
+ * commit = prepare (since v20 an append is prepares marked as committed, with no separate
+ * commit record; its reply carries the last event's position);
  * system events ($-types in $-streams) sit between user events and at the end of $all;
  * JSON data and metadata cross a serialisation boundary; event ids must be UUIDs;
  * optimistic concurrency is checked atomically at append time; a missing stream raises
@@ -56,9 +58,8 @@ export class FakeEsdbClient implements EsdbClient {
       this.conflicts++;
       throw new WrongExpectedVersionError(undefined, { streamName, expected, current });
     }
-    const commit = this.nextLogPosition;
     let revision = current === NO_STREAM ? -1n : current;
-    events.forEach((event, index) => {
+    events.forEach((event) => {
       if (!UUID.test(event.id)) throw new Error(`event id ${event.id} is not a UUID`);
       revision++;
       this.log.push({
@@ -70,10 +71,9 @@ export class FakeEsdbClient implements EsdbClient {
         data: wire(event.data),
         metadata: wire(event.metadata),
         created: new Date(),
-        position: { commit, prepare: commit + BigInt(index) * 100n },
+        position: this.takeLogPosition(),
       } as StoredEvent);
     });
-    this.nextLogPosition = commit + BigInt(events.length) * 100n;
     const last = this.log[this.log.length - 1].position;
     // The server writes its own events too (stats, scavenges...): keep some between ours.
     if (++this.appends % 3 === 0) this.writeSystemEvent('$stats-127.0.0.1:2113', '$statsCollected');
@@ -108,10 +108,9 @@ export class FakeEsdbClient implements EsdbClient {
 
   subscribeToAll(options: SubscribeToAllOptions): EsdbSubscription {
     const from = options.fromPosition;
-    const filter = options.filter;
-    const regex = filter && 'regex' in filter && filter.filterOn === 'eventType' ? new RegExp(filter.regex) : undefined;
+    const passes = serverFilter(options.filter);
     const subscription = new FakeSubscription(
-      (after) => this.log.filter((e) => compare(e.position, after) > 0 && (!regex || regex.test(e.type))),
+      (after) => this.log.filter((e) => compare(e.position, after) > 0 && passes(e)),
       typeof from === 'object' ? from : from === 'end' ? this.log[this.log.length - 1].position : undefined,
       () => this.live.delete(subscription),
     );
@@ -134,12 +133,18 @@ export class FakeEsdbClient implements EsdbClient {
   }
 
   writeSystemEvent(streamId: string, type: string): void {
-    const position = { commit: this.nextLogPosition, prepare: this.nextLogPosition };
-    this.nextLogPosition += 100n;
+    const position = this.takeLogPosition();
     const revision = BigInt(this.log.filter((e) => e.streamId === streamId).length);
     const event = { streamId, id: '00000000-0000-4000-8000-000000000000', revision, type, isJson: true, data: {}, metadata: undefined, created: new Date(), position };
     this.log.push(event as StoredEvent);
     this.notify();
+  }
+
+  /** The next record's place in the log: records are variable-length, so positions leap. */
+  private takeLogPosition(): EsdbLogPosition {
+    const at = this.nextLogPosition;
+    this.nextLogPosition += 100n + BigInt(this.log.length % 7) * 13n;
+    return { commit: at, prepare: at };
   }
 
   private currentRevision(streamName: string): bigint | typeof NO_STREAM {
@@ -200,6 +205,17 @@ class FakeSubscription implements EsdbSubscription {
     this.onEnd();
     this.poke();
   }
+}
+
+/** The server-side filter of a $all subscription: a regex or prefixes, on the event type or the stream name. */
+function serverFilter(filter: SubscribeToAllOptions['filter']): (event: StoredEvent) => boolean {
+  if (!filter) return () => true;
+  const field = (event: StoredEvent) => (filter.filterOn === 'eventType' ? event.type : event.streamId);
+  if ('regex' in filter) {
+    const regex = new RegExp(filter.regex);
+    return (event) => regex.test(field(event));
+  }
+  return (event) => filter.prefixes.some((prefix) => field(event).startsWith(prefix));
 }
 
 function compare(a: EsdbLogPosition, b: EsdbLogPosition | undefined): number {

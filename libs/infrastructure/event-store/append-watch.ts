@@ -1,0 +1,55 @@
+/**
+ * Who wants to know that events may have been appended. The adapter calls `notify()` right
+ * after its own appends; appends by other processes are detected by `changedElsewhere`,
+ * polled while anyone listens, every `minMs` after a change and backing off to `maxMs`
+ * while nothing happens (a cheap check: SQLite's data_version, no read of the log).
+ */
+export class AppendWatch {
+  private readonly listeners = new Set<() => void>();
+  private timer: NodeJS.Timeout | undefined;
+  private delay: number;
+
+  constructor(
+    private readonly changedElsewhere: (() => boolean) | undefined,
+    private readonly minMs: number,
+    private readonly maxMs: number,
+  ) {
+    this.delay = minMs;
+  }
+
+  add(listener: () => void): () => void {
+    this.listeners.add(listener);
+    this.schedule();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stop();
+    };
+  }
+
+  notify(): void {
+    this.delay = this.minMs;
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private schedule(): void {
+    if (this.timer || !this.changedElsewhere || this.listeners.size === 0) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      let changed: boolean;
+      try {
+        changed = this.changedElsewhere?.() ?? false;
+      } catch {
+        changed = true; // the store is unwell: let the listeners find out by reading
+      }
+      if (changed) this.notify();
+      else this.delay = Math.min(this.delay * 2, this.maxMs);
+      this.schedule();
+    }, this.delay);
+    this.timer.unref();
+  }
+}
