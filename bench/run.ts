@@ -1,7 +1,7 @@
 import 'reflect-metadata';
-import { join } from 'node:path';
 import { consoleHistoryRatios } from './console-history.bench';
 import { loginRatios } from './login.bench';
+import { projectionRatios } from './projections.bench';
 import { formatRatio, tally, type BenchRatio } from './ratio';
 import { writePathRatios } from './write-path.bench';
 
@@ -13,38 +13,20 @@ import { writePathRatios } from './write-path.bench';
  */
 type Bench = () => Promise<BenchRatio[]>;
 
-const BENCHES: Array<[name: string, bench: () => Bench | undefined]> = [
-  ['login', () => loginRatios],
-  ['write path', () => writePathRatios],
-  ['projections', () => optionalBench('projections.bench', 'projectionRatios')],
-  ['console history', () => consoleHistoryRatios],
+const BENCHES: Array<[name: string, bench: Bench]> = [
+  ['login', loginRatios],
+  ['write path', writePathRatios],
+  ['projections', projectionRatios],
+  ['console history', consoleHistoryRatios],
   // Another bench file: import it above and add a line here.
 ];
-
-/** A bench file that another branch adds: run when present, skipped (and said so) when not. */
-function optionalBench(file: string, exported: string): Bench | undefined {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time: the file may not exist yet
-    return (require(join(__dirname, file)) as Record<string, Bench>)[exported];
-  } catch (error) {
-    const { code, message } = error as { code?: string; message?: string };
-    // Only the file itself missing; a module missing inside it is a real failure.
-    if (code === 'MODULE_NOT_FOUND' && message?.includes(file)) return undefined;
-    throw error;
-  }
-}
 
 async function main(): Promise<void> {
   process.stdout.write(`warden bench: embedded stores, ${process.argv[2] ?? 30} latency samples per figure\n`);
   const all: BenchRatio[] = [];
-  for (const [name, load] of BENCHES) {
+  for (const [name, bench] of BENCHES) {
     // BENCH_ONLY=<part of a name> runs one bench file while working on it; the tally is then partial.
     if (process.env.BENCH_ONLY && !name.includes(process.env.BENCH_ONLY)) continue;
-    const bench = load();
-    if (!bench) {
-      process.stdout.write(`── ${name}: not in this build, skipped\n`);
-      continue;
-    }
     process.stdout.write(`── ${name}\n`);
     const ratios = await bench();
     ratios.forEach((ratio) => process.stdout.write(`${formatRatio(ratio)}\n`));
