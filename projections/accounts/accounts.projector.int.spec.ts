@@ -83,8 +83,8 @@ describe('accounts projector', () => {
   });
 
   it('lock and status: a lock records its reason and time; an unlock clears it and the failed count', async () => {
-    const lock: AccountEvent = { type: 'AccountLocked', data: { reason: 'support', note: 'call from the owner', ownershipVerification: null } };
-    expect(await accountAfter(verified, failed, [lock])).toMatchObject({ status: 'locked', lock: { reason: 'support', since: at(3) }, failedLoginCount: 1 });
+    const lock: AccountEvent = { type: 'AccountLocked', data: { reason: 'manual', note: 'call from the owner', ownershipVerification: null } };
+    expect(await accountAfter(verified, failed, [lock])).toMatchObject({ status: 'locked', lock: { reason: 'manual', since: at(3) }, failedLoginCount: 1 });
 
     const unlocked = await accountAfter(verified, failed, [lock], [{ type: 'AccountUnlocked', data: { reason: 'verified by phone' } }]);
     expect(unlocked).toMatchObject({ status: 'active', lock: null, failedLoginCount: 0 });
@@ -118,7 +118,7 @@ describe('accounts projector', () => {
     expect(await accountAfter(verified, suspend)).toMatchObject({ status: 'suspended', suspension: { reason: 'spam', policyRef: 'P-7', since: at(2) } });
     expect(await accountAfter(verified, suspend, reinstate)).toMatchObject({ status: 'active', suspension: null });
 
-    const lock: AccountEvent[] = [{ type: 'AccountLocked', data: { reason: 'support', note: null, ownershipVerification: null } }];
+    const lock: AccountEvent[] = [{ type: 'AccountLocked', data: { reason: 'manual', note: null, ownershipVerification: null } }];
     expect(await accountAfter(verified, lock, suspend, reinstate)).toMatchObject({ status: 'locked', suspension: null });
   });
 
