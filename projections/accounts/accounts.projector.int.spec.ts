@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountEvent } from '../../libs/account/account.events';
 import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
-import { at, GivenEvents, registered } from '../testing/given-events';
+import { at, givenEventsForSuite, registered } from '../testing/given-events';
 import { ACCOUNTS, type AccountDoc } from './account-view';
 
 /** The accounts read model (contract §3.2's support view): given events, then the document, one rule per field. */
 describe('accounts projector', () => {
-  let given: GivenEvents;
-  beforeAll(() => (given = new GivenEvents()));
-  afterAll(() => given.close());
+  const given = givenEventsForSuite();
 
   /** A new account with this history after its registration (one command per entry), projected. */
   async function accountAfter(...commands: AccountEvent[][]): Promise<AccountDoc> {
-    const accountId = randomUUID();
-    await given.history(accountId, [[registered(accountId)], ...commands]);
+    const accountId = await given.registeredWith(commands);
     const doc = await given.collection<AccountDoc>(ACCOUNTS).get(accountId);
     expect(doc).not.toBeNull();
     return doc!;

@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
-import { at, GivenEvents, registered } from '../testing/given-events';
+import { at, givenEventsForSuite, registered } from '../testing/given-events';
 import { ACTIVITY_ENTRIES, type ActivityEntryDoc } from './activity-entry';
 
 const CLIENT = { ip: '192.0.2.1', userAgent: 'Safari/18', deviceId: 'device-1' };
 
 /** The owner's security activity: one entry per owner-facing event; one rule per field. */
 describe('activity projector', () => {
-  let given: GivenEvents;
-  beforeAll(() => (given = new GivenEvents()));
-  afterAll(() => given.close());
+  const given = givenEventsForSuite();
 
-  const entriesOf = async (accountId: string) =>
-    given.collection<ActivityEntryDoc>(ACTIVITY_ENTRIES).find({ accountId }, { sort: [{ field: 'occurredAt', direction: 'asc' }] });
+  const entriesOf = (accountId: string) => given.entriesOf<ActivityEntryDoc>(ACTIVITY_ENTRIES, accountId);
 
   it('writes an entry keyed by the event id, with its time, kind, plain-words description, ip and device (the user agent)', async () => {
     const accountId = randomUUID();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
-import { at, GivenEvents, OWNER, registered } from '../testing/given-events';
+import { at, givenEventsForSuite, OWNER, registered } from '../testing/given-events';
 import { AUDIT_ENTRIES, type AuditEntryDoc } from './audit-entry';
 
 const CLIENT = { ip: '198.51.100.4', userAgent: 'curl/8.5', deviceId: 'device-4' };
@@ -8,12 +8,9 @@ const SUPPORT = { type: 'support' as const, id: 'agent-7', onBehalfOf: 'ticket-1
 
 /** The support audit (contract §3.2): one entry per event, insert-only; one rule per field. */
 describe('audit projector', () => {
-  let given: GivenEvents;
-  beforeAll(() => (given = new GivenEvents()));
-  afterAll(() => given.close());
+  const given = givenEventsForSuite();
 
-  const entriesOf = async (accountId: string) =>
-    given.collection<AuditEntryDoc>(AUDIT_ENTRIES).find({ accountId }, { sort: [{ field: 'occurredAt', direction: 'asc' }] });
+  const entriesOf = (accountId: string) => given.entriesOf<AuditEntryDoc>(AUDIT_ENTRIES, accountId);
 
   it('writes one entry per event, keyed by its id, with its type, time, actor, client and correlation', async () => {
     const accountId = randomUUID();

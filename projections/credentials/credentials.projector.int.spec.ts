@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountEvent } from '../../libs/account/account.events';
 import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
-import { at, GivenEvents, registered } from '../testing/given-events';
+import { at, givenEventsForSuite } from '../testing/given-events';
 import { CREDENTIALS, type CredentialDoc } from './credential-view';
 
 /** The integration credentials read model: given events, then the document, one rule per field. */
 describe('credentials projector', () => {
-  let given: GivenEvents;
-  beforeAll(() => (given = new GivenEvents()));
-  afterAll(() => given.close());
+  const given = givenEventsForSuite();
 
   const issued = (credentialId: string): AccountEvent => ({
     type: 'CredentialIssued',
@@ -16,11 +14,7 @@ describe('credentials projector', () => {
   });
 
   /** A registered account whose credential `credentialId` has this history (one command per entry, the first at `at(1)`), projected. */
-  async function credentialAfter(credentialId: string, ...commands: AccountEvent[][]): Promise<{ accountId: string; doc: CredentialDoc | null }> {
-    const accountId = randomUUID();
-    await given.history(accountId, [[registered(accountId)], ...commands]);
-    return { accountId, doc: await given.collection<CredentialDoc>(CREDENTIALS).get(credentialId) };
-  }
+  const credentialAfter = (credentialId: string, ...commands: AccountEvent[][]) => given.docAfter<CredentialDoc>(CREDENTIALS, credentialId, commands);
 
   it('issuing writes every field: label, visible prefix, the secret hash (never the secret), active, created now', async () => {
     const credentialId = randomUUID();

@@ -1,21 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountEvent } from '../../libs/account/account.events';
-import { at, GivenEvents, registered } from '../testing/given-events';
+import { at, givenEventsForSuite } from '../testing/given-events';
 import { RECOVERY_CASES, type RecoveryCaseDoc } from './recovery-case';
 
 /** The recovery cases read model (support's queue): given events, then the document, one rule per field. */
 describe('recovery-cases projector', () => {
-  let given: GivenEvents;
-  beforeAll(() => (given = new GivenEvents()));
-  afterAll(() => given.close());
+  const given = givenEventsForSuite();
 
   const opened = (caseId: string): AccountEvent => ({ type: 'RecoveryCaseOpened', data: { caseId, statement: 'I lost my phone' } });
 
-  async function caseAfter(caseId: string, ...commands: AccountEvent[][]): Promise<{ accountId: string; doc: RecoveryCaseDoc | null }> {
-    const accountId = randomUUID();
-    await given.history(accountId, [[registered(accountId)], ...commands]);
-    return { accountId, doc: await given.collection<RecoveryCaseDoc>(RECOVERY_CASES).get(caseId) };
-  }
+  /** A registered account whose case has this history (one command per entry, the first at `at(1)`), projected. */
+  const caseAfter = (caseId: string, ...commands: AccountEvent[][]) => given.docAfter<RecoveryCaseDoc>(RECOVERY_CASES, caseId, commands);
 
   it('opening writes every field: open, opened now, undecided; the statement stays out of the queue', async () => {
     const caseId = randomUUID();

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountEvent } from '../../libs/account/account.events';
 import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
-import { at, GivenEvents, registered } from '../testing/given-events';
+import { at, givenEventsForSuite } from '../testing/given-events';
 import { SESSIONS, type SessionDoc } from './session-view';
 
 const CLIENT = { ip: '203.0.113.9', userAgent: 'Firefox/140', deviceId: 'device-9' };
 
 /** The sessions read model: given events, then the document, one rule per field. */
 describe('sessions projector', () => {
-  let given: GivenEvents;
-  beforeAll(() => (given = new GivenEvents()));
-  afterAll(() => given.close());
+  const given = givenEventsForSuite();
 
   const started = (sessionId: string): AccountEvent => ({
     type: 'SessionStarted',
@@ -18,11 +16,7 @@ describe('sessions projector', () => {
   });
 
   /** A registered account whose session `sessionId` has this history (one command per entry, the first at `at(1)`), projected. */
-  async function sessionAfter(sessionId: string, ...commands: AccountEvent[][]): Promise<{ accountId: string; doc: SessionDoc | null }> {
-    const accountId = randomUUID();
-    await given.history(accountId, [[registered(accountId)], ...commands], { client: CLIENT });
-    return { accountId, doc: await given.collection<SessionDoc>(SESSIONS).get(sessionId) };
-  }
+  const sessionAfter = (sessionId: string, ...commands: AccountEvent[][]) => given.docAfter<SessionDoc>(SESSIONS, sessionId, commands, { client: CLIENT });
 
   it('a started session writes every field: the token hash, live, created and seen at the start, the client it came from', async () => {
     const sessionId = randomUUID();
@@ -47,9 +41,8 @@ describe('sessions projector', () => {
   });
 
   it('ip, userAgent and deviceId are null when no client was recorded', async () => {
-    const accountId = randomUUID();
     const sessionId = randomUUID();
-    await given.history(accountId, [[registered(accountId)], [started(sessionId)]]);
+    await given.registeredWith([[started(sessionId)]]);
     expect(await given.collection<SessionDoc>(SESSIONS).get(sessionId)).toMatchObject({ ip: null, userAgent: null, deviceId: null });
   });
 

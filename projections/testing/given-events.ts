@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,7 @@ export class GivenEvents {
   private readonly dir = mkdtempSync(join(tmpdir(), 'warden-given-events-'));
   private readonly events = new SqliteEventStore(join(this.dir, 'events.db'));
   private readonly keys = new SqliteKeyStore(join(this.dir, 'keys.db'));
-  readonly keyring = new DataKeyring(this.keys, Buffer.alloc(32, 3));
+  private readonly keyring = new DataKeyring(this.keys, Buffer.alloc(32, 3));
   private readonly codec = new AccountEventCodec(this.keyring);
   private readonly store = new SqliteReadStore(join(this.dir, 'read-models.db'));
   private readonly runner = new ProjectorRunner({
@@ -65,9 +66,22 @@ export class GivenEvents {
     await this.project();
   }
 
-  /** What erasure does after AccountDeleted: the account's data key is destroyed. */
-  destroyKey(accountId: string): Promise<void> {
-    return this.keyring.destroy(accountId, new Date());
+  /** A new account: registered, then this history (one command per entry, the first at `at(1)`), projected; returns its id. */
+  async registeredWith(commands: AccountEvent[][], recorded: Omit<Recorded, 'occurredAt'> = {}): Promise<string> {
+    const accountId = randomUUID();
+    await this.history(accountId, [[registered(accountId)], ...commands], recorded);
+    return accountId;
+  }
+
+  /** `registeredWith`, then the document `id` of `collection` (null when none was written). */
+  async docAfter<T extends Doc>(collection: string, id: string, commands: AccountEvent[][], recorded: Omit<Recorded, 'occurredAt'> = {}): Promise<{ accountId: string; doc: T | null }> {
+    const accountId = await this.registeredWith(commands, recorded);
+    return { accountId, doc: await this.store.collection<T>(collection).get(id) };
+  }
+
+  /** The account's documents of an insert-only log (audit, activity), oldest first. */
+  entriesOf<T extends Doc>(collection: string, accountId: string): Promise<T[]> {
+    return this.store.collection<T>(collection).find({ accountId }, { sort: [{ field: 'occurredAt', direction: 'asc' }] });
   }
 
   /** Runs every account read model up to the store's head. */
@@ -86,6 +100,13 @@ export class GivenEvents {
     await this.events.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** A GivenEvents for the enclosing describe block, closed after it. */
+export function givenEventsForSuite(): GivenEvents {
+  const given = new GivenEvents();
+  afterAll(() => given.close());
+  return given;
 }
 
 /** One second apart from 2026-01-01T00:00:00Z: `at(3)` is three seconds in. */
