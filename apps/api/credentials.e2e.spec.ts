@@ -4,6 +4,7 @@ import { authPost, logIn, mailTo, register, supportGet, supportPost, uniqueEmail
 import { readOutbox } from '../testing/outbox';
 import { bearer, startWarden, storedBytes, type TestWarden } from '../testing/warden-harness';
 import { settled } from '../testing/settled';
+import { until } from '../testing/until';
 
 const SECRET_FORMAT = /^wdn_[0-9a-f]{8}_[A-Za-z0-9_-]{64}$/;
 
@@ -252,15 +253,11 @@ describe('password-age reminders', () => {
 
 describe('the daily password-age tick', () => {
   /** Waits until the password-age queue holds exactly these counts. */
-  async function ticksAt(w: TestWarden, expected: { waiting: number; active: number; delayed: number }): Promise<void> {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
+  const ticksAt = (w: TestWarden, expected: { waiting: number; active: number; delayed: number }) =>
+    until(`password-age queue at ${JSON.stringify(expected)}`, async () => {
       const { waiting, active, delayed } = await w.warden.services.queue.stats(PASSWORD_AGE_QUEUE);
-      if (waiting === expected.waiting && active === expected.active && delayed === expected.delayed) return;
-      if (Date.now() > deadline) throw new Error(`password-age queue: ${JSON.stringify({ waiting, active, delayed })}, expected ${JSON.stringify(expected)}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-  }
+      return waiting === expected.waiting && active === expected.active && delayed === expected.delayed ? true : undefined;
+    });
 
   it('runs once per day: a restart on the same stores does not scan again', async () => {
     const env = { PASSWORD_MAX_AGE_DAYS: '0' };

@@ -30,18 +30,9 @@ import {
   verifiedAccount,
 } from '../testing/flows';
 import { bearer, startWarden, type TestWarden } from '../testing/warden-harness';
+import { until } from '../testing/until';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
 
 describe('suspension, appeals and deletion over HTTP', () => {
   let w: TestWarden;

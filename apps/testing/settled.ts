@@ -3,6 +3,7 @@ import { waitForCheckpoints } from '../../projections/checkpoint-watch';
 import { MAIL_QUEUE } from '../../projections/mail-reactor/mail-triggers';
 import { reactors } from '../../projections/reactors';
 import type { TestWarden } from './warden-harness';
+import { until } from './until';
 
 /**
  * The positive signal before a "nothing else happened" check: every read model and every
@@ -18,10 +19,13 @@ export async function settled(w: TestWarden, timeoutMs = 10_000): Promise<void> 
   if (head !== undefined && !(await waitForCheckpoints(read, [...ACCOUNT_PROJECTIONS, ...reactors(queue)], head, timeoutMs))) {
     throw new Error(`the projections did not reach the head (${head}) within ${timeoutMs} ms`);
   }
-  for (;;) {
-    const { waiting, delayed, active } = await queue.stats(MAIL_QUEUE);
-    if (waiting + delayed + active === 0) return;
-    if (Date.now() > deadline) throw new Error(`the mail queue still holds ${waiting} waiting, ${delayed} delayed, ${active} running jobs`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+  const remaining = Math.max(deadline - Date.now(), 0);
+  await until(
+    'an empty mail queue',
+    async () => {
+      const { waiting, delayed, active } = await queue.stats(MAIL_QUEUE);
+      return waiting + delayed + active === 0 ? true : undefined;
+    },
+    remaining,
+  );
 }
