@@ -3,6 +3,8 @@ import { PASSWORD_AGE_QUEUE, PasswordAgeReminderJob } from '../worker/scheduled/
 import { authPost, logIn, mailTo, register, supportGet, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { readOutbox } from '../testing/outbox';
 import { bearer, startWarden, storedBytes, type TestWarden } from '../testing/warden-harness';
+import { settled } from '../testing/settled';
+import { until } from '../testing/until';
 
 const SECRET_FORMAT = /^wdn_[0-9a-f]{8}_[A-Za-z0-9_-]{64}$/;
 
@@ -235,7 +237,7 @@ describe('password-age reminders', () => {
         expect(part).toContain('http://warden.test/reset-password');
       }
     }
-    await new Promise((r) => setTimeout(r, 200)); // would a second reminder mail arrive?
+    await settled(w); // a second reminder, had there been one, would be in the outbox by now
     for (const email of emails) {
       expect(readOutbox(w.dataDir).filter((m) => m.to.includes(email) && m.subject.startsWith('Your password is'))).toHaveLength(1);
     }
@@ -250,6 +252,13 @@ describe('password-age reminders', () => {
 });
 
 describe('the daily password-age tick', () => {
+  /** Waits until the password-age queue holds exactly these counts. */
+  const ticksAt = (w: TestWarden, expected: { waiting: number; active: number; delayed: number }) =>
+    until(`password-age queue at ${JSON.stringify(expected)}`, async () => {
+      const { waiting, active, delayed } = await w.warden.services.queue.stats(PASSWORD_AGE_QUEUE);
+      return waiting === expected.waiting && active === expected.active && delayed === expected.delayed ? true : undefined;
+    });
+
   it('runs once per day: a restart on the same stores does not scan again', async () => {
     const env = { PASSWORD_MAX_AGE_DAYS: '0' };
     // Today's tick runs as the first worker starts, before any account exists.
@@ -262,7 +271,9 @@ describe('the daily password-age tick', () => {
 
     const second = await startWarden({ dataDir: first.dataDir, env });
     try {
-      await new Promise((r) => setTimeout(r, 1500)); // a due tick would have been claimed by now
+      // The start enqueued today's tick again (a no-op, its id is taken) and tomorrow's: once
+      // nothing is waiting or running, a due tick would have been claimed and scanned.
+      await ticksAt(second, { waiting: 0, active: 0, delayed: 1 });
       expect(await streamTypes(second, accountId)).not.toContain('PasswordAgeReminded');
       // Positive control: the account was a candidate all along, so a scan does remind it.
       expect((await second.warden.app!.get(PasswordAgeReminderJob).runScan()).reminded).toBe(1);

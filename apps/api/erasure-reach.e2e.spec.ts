@@ -8,6 +8,7 @@ import { accountStream } from '../../libs/infrastructure/event-codec/account-str
 import { tokenFromLink } from '../testing/outbox';
 import { asText, authPost, complianceGet, mailTo, PASSWORD, register, signedIn, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { bearer, CLIENT, startWarden, type TestWarden } from '../testing/warden-harness';
+import { until } from '../testing/until';
 
 /**
  * Issue 10 §1: erasure reaches every copy of an account's personal data — idempotent
@@ -23,16 +24,6 @@ describe('erasure reaches every copy', () => {
 
   const support = (method: 'delete' | 'post', path: string) => w.http[method](path).set('Authorization', bearer('support')).set('X-Actor', 'agent-7');
   const historyText = async (accountId: string) => (await asText(complianceGet(w, `/v1/compliance/accounts/${accountId}/history`))).body as string;
-
-  async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-    const deadline = Date.now() + 15_000;
-    for (;;) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
 
   async function deleteNow(accountId: string): Promise<void> {
     expect((await support('delete', `/v1/accounts/${accountId}`).send({ reason: 'owner asked', ticketRef: 'SUP-9', graceDays: 0 })).status).toBe(202);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { readOutbox, tokenFromLink } from '../testing/outbox';
 import { authPost, introspect, totpCode, logIn, mailTo, PASSWORD, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { CLIENT, KEYS, startWarden, storedBytes, type TestWarden } from '../testing/warden-harness';
+import { settled } from '../testing/settled';
 
 describe('no password, token or secret in any event, read model, job, log line or error', () => {
   let w: TestWarden;
@@ -55,7 +56,7 @@ describe('no password, token or secret in any event, read model, job, log line o
     secrets.push(totpSecret, challenge, credential, ...recoveryCodes.map((c) => c.replace(/-/g, '')), ...recoveryCodes);
     await supportPost(w, `/v1/accounts/${accountId}/password/disable`, { reason: 'test' });
     const badToken = await authPost(w, '/v1/password-resets/complete', { token: resetToken, newPassword: 'Another9Secret' });
-    await new Promise((r) => setTimeout(r, 300)); // let the projector and the worker finish
+    await settled(w); // the projector and the worker are done with every event above
 
     const stores = storedBytes(w.dataDir);
     const logs = logLines.join('');

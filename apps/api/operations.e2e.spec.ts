@@ -1,6 +1,7 @@
 import { tokenFromLink } from '../testing/outbox';
 import { authPost, logIn, mailTo, PASSWORD, register, uniqueEmail } from '../testing/flows';
 import { startWarden, type TestWarden } from '../testing/warden-harness';
+import { until } from '../testing/until';
 
 /**
  * Contract §3.4: health, metrics. One app per describe, so every counter starts at zero
@@ -125,12 +126,14 @@ describe('operations endpoints', () => {
     const down = await startWarden({ env: { SMTP_URL: 'smtp://127.0.0.1:1', MAIL_ATTEMPTS: '2', MAIL_BACKOFF_MS: '10' } });
     try {
       expect((await register(down, uniqueEmail('smtp-down'))).status).toBe(201);
-      const deadline = Date.now() + 10_000;
-      let text = '';
-      while (!lines(text).includes('warden_mails_dead_lettered_total 1') && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        text = await down.http.get('/metrics').then((r) => r.text);
-      }
+      const text = await until(
+        'the dead letter on /metrics',
+        async () => {
+          const scraped = (await down.http.get('/metrics')).text;
+          return lines(scraped).includes('warden_mails_dead_lettered_total 1') ? scraped : undefined;
+        },
+        10_000,
+      );
       expect(lines(text)).toContain('warden_mails_dead_lettered_total 1');
       expect(lines(text)).toContain('warden_mails_failed_total{template="verify-email"} 2');
       expect(lines(text)).toContain('warden_queue_jobs{queue="mail",state="failed"} 1');

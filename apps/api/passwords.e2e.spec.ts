@@ -1,6 +1,7 @@
 import { tokenFromLink, readOutbox } from '../testing/outbox';
 import { authPost, introspect, logIn, mailTo, PASSWORD, signedIn, supportGet, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { CLIENT, startWarden, type TestWarden } from '../testing/warden-harness';
+import { until } from '../testing/until';
 
 const NEW_PASSWORD = 'Brand9NewSecret';
 
@@ -13,18 +14,16 @@ describe('passwords over HTTP: reset, change, staff disable', () => {
 
   const requestReset = (email: string) => authPost(w, '/v1/password-resets', { email, context: CLIENT });
   /** The reset token of a mail to this address, other than the ones already known. */
-  const resetToken = async (email: string, known: string[] = []) => {
-    const deadline = Date.now() + 10_000;
-    for (;;) {
-      const tokens = readOutbox(w.dataDir)
-        .filter((m) => m.to.includes(email) && m.subject === 'Reset your password')
-        .map((m) => tokenFromLink(m.text, 'reset-password'))
-        .filter((t) => !known.includes(t));
-      if (tokens.length > 0) return tokens[0];
-      if (Date.now() > deadline) throw new Error('the reset mail never came');
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  };
+  const resetToken = (email: string, known: string[] = []) =>
+    until(
+      'the reset mail',
+      async () =>
+        readOutbox(w.dataDir)
+          .filter((m) => m.to.includes(email) && m.subject === 'Reset your password')
+          .map((m) => tokenFromLink(m.text, 'reset-password'))
+          .find((t) => !known.includes(t)),
+      10_000,
+    );
   const complete = (token: string, newPassword = NEW_PASSWORD) => authPost(w, '/v1/password-resets/complete', { token, newPassword });
 
   it('resets a forgotten password by mail: ends every session, mails a notice, the link works once', async () => {

@@ -56,12 +56,13 @@ describe('sessions over HTTP', () => {
     const email = uniqueEmail('seen');
     const accountId = await verifiedAccount(w, email);
     const s = await signedIn(w, email);
+    const seen = (list: { sessionId: string; lastSeenAt: string }[]) => list.find((x) => x.sessionId === s.sessionId)!.lastSeenAt;
     const before = (await listSessions(accountId, (await logIn(w, email)).headers['x-event-position'])).body.sessions;
-    await new Promise((r) => setTimeout(r, 20));
+    // The use must be recorded at a later millisecond than the sign-in: wait for the clock to pass it.
+    while (Date.now() <= Date.parse(seen(before))) await new Promise((r) => setImmediate(r));
     await introspect(w, s.sessionToken);
     const latest = await logIn(w, email);
     const after = (await listSessions(accountId, latest.headers['x-event-position'])).body.sessions;
-    const seen = (list: { sessionId: string; lastSeenAt: string }[]) => list.find((x) => x.sessionId === s.sessionId)!.lastSeenAt;
     expect(Date.parse(seen(after))).toBeGreaterThan(Date.parse(seen(before)));
   });
 

@@ -1,6 +1,7 @@
 import { tokenFromLink } from '../testing/outbox';
 import { authPost, headPosition, logIn, mailTo, PASSWORD, signedIn, introspect, supportGet, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { CLIENT, startWarden, type TestWarden } from '../testing/warden-harness';
+import { settled } from '../testing/settled';
 
 const WRONG = 'Wrong7Password';
 
@@ -94,7 +95,7 @@ describe('unusual activity: throttling, locks, ownership verification, new sign-
     expect(alert.text).toContain('198.51.100.0/24');
     const { readOutbox } = await import('../testing/outbox');
     await signedIn(w, email, PASSWORD, travel);
-    await new Promise((r) => setTimeout(r, 300));
+    await settled(w); // a second alert, had there been one, would be in the outbox by now
     expect(readOutbox(w.dataDir).filter((m) => m.to.includes(email) && m.subject === 'New sign-in to your account')).toHaveLength(1);
   });
 });

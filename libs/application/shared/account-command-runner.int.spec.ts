@@ -65,6 +65,25 @@ describe('AccountCommandRunner under contention (real SQLite files)', () => {
     expect((await typesIn(accountId)).filter((t) => t === 'DisplayNameChanged')).toHaveLength(20);
   });
 
+  it('decides a retry on fresh state: the second decision sees what the other process appended', async () => {
+    const accountId = await newAccount();
+    const seen: string[] = [];
+    // The other process renames to 'Bea' between this one's load and its append.
+    const overtakenOnce: CommandBuilder = async (state, now) => {
+      seen.push(state.displayName);
+      if (seen.length === 1) await two.runner.run(accountId, rename('Bea'), TEST_META);
+      return rename('Bea')(state, now);
+    };
+
+    const outcome = await one.runner.run(accountId, overtakenOnce, TEST_META);
+
+    expect(seen).toEqual(['Ann', 'Bea']);
+    // Decided on the stale state it would append a second rename; on the fresh one there is nothing to do.
+    expect(outcome.events).toEqual([]);
+    expect(outcome.state.displayName).toBe('Bea');
+    expect((await typesIn(accountId)).filter((t) => t === 'DisplayNameChanged')).toHaveLength(1);
+  });
+
   it('answers 503 busy with a retry time when another process wins every attempt', async () => {
     const accountId = await newAccount();
     let builds = 0;
