@@ -5,7 +5,7 @@ import type { Filter, ReadStore } from '../../infrastructure/read-store/read-sto
 import { CLOCK, READ_STORE } from '../../infrastructure/tokens';
 import type { Clock } from '../../shared/clock';
 import { toAccountView, type AccountView } from '../get-account/account-view.mapper';
-import { normalizeEmail, normalizeUsername } from '../shared/normalize';
+import { normalizeEmail, normalizeUsername } from '../../account/normalize';
 import { FindAccountsQuery } from './find-accounts.query';
 
 @QueryHandler(FindAccountsQuery)
