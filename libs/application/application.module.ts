@@ -1,11 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfirmEmailHandler } from './confirm-email/confirm-email.handler';
-import { FindAccountsHandler } from './find-accounts/find-accounts.handler';
-import { GetAccountHandler } from './get-account/get-account.handler';
-import { GetAuditHandler } from './get-audit/get-audit.handler';
 import { IntrospectSessionHandler } from './introspect-session/introspect-session.handler';
-import { ListSessionsHandler } from './list-sessions/list-sessions.handler';
 import { LogInHandler } from './log-in/log-in.handler';
 import { LogOutHandler } from './log-out/log-out.handler';
 import { RegisterAccountHandler } from './register-account/register-account.handler';
@@ -15,7 +11,6 @@ import {
   DecideRecoveryCaseHandler,
   RequestAccountRecoveryHandler,
 } from './account-recovery/account-recovery.handlers';
-import { ActivityFeedHandler } from './activity-feed/activity-feed.handler';
 import { GetAccountHistoryHandler, GetAccountStateAsOfHandler, VerifyAccountIntegrityHandler } from './compliance/compliance.handlers';
 import { CompleteSecondFactorHandler } from './complete-second-factor/complete-second-factor.handler';
 import { ChangeSecondFactorHandler, ConfirmTotpEnrollmentHandler, StartTotpEnrollmentHandler } from './totp/totp.handlers';
@@ -63,17 +58,12 @@ const handlers = [
   LogInHandler,
   LogOutHandler,
   IntrospectSessionHandler,
-  GetAccountHandler,
-  FindAccountsHandler,
-  ListSessionsHandler,
-  GetAuditHandler,
   ExecuteAccountCommandHandler,
   RequestPasswordResetHandler,
   CompletePasswordResetHandler,
   ChangePasswordHandler,
   RequestOwnershipVerificationHandler,
   CompleteOwnershipVerificationHandler,
-  ActivityFeedHandler,
   CompleteSecondFactorHandler,
   StartTotpEnrollmentHandler,
   ConfirmTotpEnrollmentHandler,
