@@ -1,7 +1,9 @@
 import type { TotpDisabled } from '../../../libs/account/account.events';
 import { ERASED } from '../../../libs/infrastructure/crypto/personal-data';
 import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
-import { expectEvent, type Composer } from './composer';
+import type { MailTemplate } from '../../../libs/mail/mail-template';
+import { rendersEventType, type MailEventOf } from '../../../libs/mail/mail-triggers';
+import type { Composer, MailComposers, MailEvent } from './composer';
 import { formatUtc, formatValidity, pageLink, tokenLink } from './mail-format';
 import { CREDENTIAL_MAILS } from './catalog/credential.mails';
 import { LIFECYCLE_MAILS } from './catalog/lifecycle.mails';
@@ -36,9 +38,9 @@ function isIssuedAtEnrolment(e: DecodedAccountEvent, previous: DecodedAccountEve
 }
 
 /** For each template: who receives it and what fills it, from the triggering event. */
-export const MAIL_CATALOG: Record<string, Composer> = {
+const COMPOSERS: MailComposers = {
   'verify-email': (e, account, context) => {
-    const { data } = expectEvent('verify-email', e, 'EmailVerificationRequested');
+    const { data } = e.event;
     return {
       // The address the link was meant for, even if the account's address has changed since.
       to: data.email,
@@ -51,7 +53,7 @@ export const MAIL_CATALOG: Record<string, Composer> = {
   },
 
   'password-reset': (e, account, context) => {
-    const { data } = expectEvent('password-reset', e, 'PasswordResetRequested');
+    const { data } = e.event;
     return {
       to: data.email,
       vars: {
@@ -63,7 +65,6 @@ export const MAIL_CATALOG: Record<string, Composer> = {
   },
 
   'password-changed': (e, account, context) => {
-    expectEvent('password-changed', e, 'PasswordResetCompleted', 'PasswordChanged');
     return {
       to: account.email,
       vars: { displayName: account.displayName, changedAt: formatUtc(e.occurredAt), resetLink: pageLink(context, 'reset-password') },
@@ -71,7 +72,7 @@ export const MAIL_CATALOG: Record<string, Composer> = {
   },
 
   'new-sign-in': (e, account, context) => {
-    const { data } = expectEvent('new-sign-in', e, 'NewDeviceDetected');
+    const { data } = e.event;
     // Once erased, the origin reads "[erased]" (a string); so does the address, and the mail is dropped.
     const { device, network } = typeof data.origin === 'object' ? data.origin : { device: ERASED, network: ERASED };
     return {
@@ -87,7 +88,7 @@ export const MAIL_CATALOG: Record<string, Composer> = {
   },
 
   'account-locked': (e, account, context) => {
-    const { data } = expectEvent('account-locked', e, 'AccountLocked');
+    const { data } = e.event;
     const common = { displayName: account.displayName, lockedAt: formatUtc(e.occurredAt) };
     if (data.reason === 'manual') return { to: account.email, template: 'account-locked-by-support', vars: common };
     if (!data.ownershipVerification) throw new Error(`account-locked: ${e.type} for unusual activity carries no ownership token`);
@@ -103,7 +104,7 @@ export const MAIL_CATALOG: Record<string, Composer> = {
   },
 
   'ownership-verification': (e, account, context) => {
-    const { data } = expectEvent('ownership-verification', e, 'OwnershipVerificationRequested');
+    const { data } = e.event;
     return {
       to: data.email,
       vars: {
@@ -116,7 +117,6 @@ export const MAIL_CATALOG: Record<string, Composer> = {
 
   'password-disabled': (e, account, context) => {
     // The staff's reason stays out of the mail: it may be internal.
-    expectEvent('password-disabled', e, 'PasswordDisabled');
     return {
       to: account.email,
       vars: { displayName: account.displayName, disabledAt: formatUtc(e.occurredAt), resetLink: pageLink(context, 'reset-password') },
@@ -124,7 +124,6 @@ export const MAIL_CATALOG: Record<string, Composer> = {
   },
 
   'totp-enabled': (e, account, context) => {
-    expectEvent('totp-enabled', e, 'TotpEnabled');
     return {
       to: account.email,
       vars: { displayName: account.displayName, enabledAt: formatUtc(e.occurredAt), resetLink: pageLink(context, 'reset-password') },
@@ -132,7 +131,7 @@ export const MAIL_CATALOG: Record<string, Composer> = {
   },
 
   'totp-disabled': (e, account, context) => {
-    const { data } = expectEvent('totp-disabled', e, 'TotpDisabled');
+    const { data } = e.event;
     return {
       to: account.email,
       vars: {
@@ -145,7 +144,6 @@ export const MAIL_CATALOG: Record<string, Composer> = {
   },
 
   'recovery-codes-regenerated': (e, account, context, previous) => {
-    expectEvent('recovery-codes-regenerated', e, 'RecoveryCodesIssued');
     if (isIssuedAtEnrolment(e, previous)) return null;
     return {
       to: account.email,
@@ -154,7 +152,7 @@ export const MAIL_CATALOG: Record<string, Composer> = {
   },
 
   'account-recovery': (e, account, context) => {
-    const { data } = expectEvent('account-recovery', e, 'AccountRecoveryRequested');
+    const { data } = e.event;
     return {
       to: data.email,
       vars: {
@@ -167,7 +165,7 @@ export const MAIL_CATALOG: Record<string, Composer> = {
 
   'recovery-case-opened': (e, account) => {
     // The owner's statement stays out of the mail: it is personal and already known to them.
-    const { data } = expectEvent('recovery-case-opened', e, 'RecoveryCaseOpened');
+    const { data } = e.event;
     return {
       to: account.email,
       vars: { displayName: account.displayName, caseId: data.caseId, openedAt: formatUtc(e.occurredAt) },
@@ -176,7 +174,7 @@ export const MAIL_CATALOG: Record<string, Composer> = {
 
   'recovery-case-decided': (e, account) => {
     // The staff's note stays out of the mail: it is internal.
-    const { data } = expectEvent('recovery-case-decided', e, 'RecoveryCaseDecided');
+    const { data } = e.event;
     const vars = { displayName: account.displayName, caseId: data.caseId, decidedAt: formatUtc(e.occurredAt) };
     if (data.decision === 'reject') return { to: account.email, template: 'recovery-case-rejected', vars };
     return { to: account.email, vars };
@@ -185,3 +183,27 @@ export const MAIL_CATALOG: Record<string, Composer> = {
   ...PROFILE_MAILS,
   ...CREDENTIAL_MAILS,
 };
+
+/** Is the event one that `template` is rendered from? */
+const renders = <M extends MailTemplate>(template: M, e: DecodedAccountEvent): e is MailEvent<MailEventOf<M>> =>
+  rendersEventType(template, e.event.type);
+
+/**
+ * A composer behind the one check a mail job needs: the job names a template and a
+ * revision, and only the event read there says whether that template renders it (a job
+ * that names another is a wiring bug, never mailed).
+ */
+function checked<M extends MailTemplate>(template: M, compose: Composer<MailEventOf<M>>): Composer {
+  return (e, account, context, previous) => {
+    if (!renders(template, e)) throw new Error(`${template} cannot render ${e.type}`);
+    return compose(e, account, context, previous);
+  };
+}
+
+/** Every template's composer, taking any decoded event and refusing one its template is not rendered from. */
+export const MAIL_CATALOG = Object.fromEntries(
+  (Object.keys(COMPOSERS) as MailTemplate[]).map(<M extends MailTemplate>(template: M) => [template, checked(template, COMPOSERS[template])]),
+) as Record<MailTemplate, Composer>;
+
+/** Does a composer exist for this name (a queued job may come from another version)? */
+export const isMailTemplate = (name: string): name is MailTemplate => Object.hasOwn(COMPOSERS, name);

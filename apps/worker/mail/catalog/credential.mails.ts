@@ -1,13 +1,12 @@
-import type { Composer } from '../composer';
-import { expectEvent } from '../composer';
+import type { MailComposers } from '../composer';
 import { formatUtc, pageLink } from '../mail-format';
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 /** The credential mails: template name → composer (see MAIL_CATALOG). */
-export const CREDENTIAL_MAILS: Record<string, Composer> = {
+export const CREDENTIAL_MAILS = {
   'credential-regenerated': (e, account, context) => {
-    const { data } = expectEvent('credential-regenerated', e, 'CredentialRegenerated');
+    const { data } = e.event;
     // The label is only in CredentialIssued (encrypted); the account's state has it while the
     // credential lives. Revoked since: the notice still goes out, naming it by its prefix.
     const label = account.credentials[data.credentialId]?.label ?? '(revoked since)';
@@ -24,7 +23,7 @@ export const CREDENTIAL_MAILS: Record<string, Composer> = {
   },
 
   'password-age-reminder': (e, account, context) => {
-    const { data } = expectEvent('password-age-reminder', e, 'PasswordAgeReminded');
+    const { data } = e.event;
     // Changed since the reminder was decided (the mail goes out a little later): nothing to remind.
     if (account.passwordChangedAt && Date.parse(account.passwordChangedAt) > Date.parse(data.passwordChangedAt)) return null;
     return {
@@ -37,4 +36,4 @@ export const CREDENTIAL_MAILS: Record<string, Composer> = {
       },
     };
   },
-};
+} satisfies Partial<MailComposers>;

@@ -1,9 +1,12 @@
+import { isAccountEventType, type AccountEvent, type AccountEventType } from '../account/account.events';
+import type { MailJob } from './mail-job';
+import type { MailTemplate, MailTriggers } from './mail-template';
 import { CREDENTIAL_TRIGGERS } from './triggers/credential.triggers';
 import { LIFECYCLE_TRIGGERS } from './triggers/lifecycle.triggers';
 import { PROFILE_TRIGGERS } from './triggers/profile.triggers';
 
 /** Which events call for a mail, and which template renders it (contract §6). */
-export const MAIL_TRIGGERS: Record<string, string> = {
+const FIRST_MAILS = {
   EmailVerificationRequested: 'verify-email',
   PasswordResetRequested: 'password-reset',
   PasswordResetCompleted: 'password-changed',
@@ -24,17 +27,51 @@ export const MAIL_TRIGGERS: Record<string, string> = {
   ...LIFECYCLE_TRIGGERS,
   ...PROFILE_TRIGGERS,
   ...CREDENTIAL_TRIGGERS,
-};
+} as const satisfies MailTriggers;
 
 /**
  * Events that call for a second mail to someone else (an email change: the link to the
  * new address, a notice to the old one). The first mail's job id is the event id; a
  * second one's is `<event id>:<template>`, so each still goes out exactly once.
  */
-export const SECOND_MAILS: Record<string, string> = { EmailChangeRequested: 'email-change-notice' };
+const SECOND = { EmailChangeRequested: 'email-change-notice' } as const satisfies MailTriggers;
+
+/**
+ * Mails a job sends itself rather than the mail reactor: the account-deletion job renders
+ * 'account-deleted' from the AccountDeletionScheduled whose grace period ended, before the
+ * data key is destroyed (a queued job would only find "[erased]").
+ */
+const SENT_BY_JOBS = { AccountDeletionScheduled: 'account-deleted' } as const satisfies MailTriggers;
+
+export const MAIL_TRIGGERS: MailTriggers = FIRST_MAILS;
+export const SECOND_MAILS: MailTriggers = SECOND;
+
+/** The event types of `Table` that name template `M`. */
+type TypesNaming<Table, M extends MailTemplate> = { [T in keyof Table]: Table[T] extends M ? T : never }[keyof Table];
+
+/** The event types a template is rendered from, read off the tables above (for the composers' types). */
+export type MailEventType<M extends MailTemplate> =
+  | TypesNaming<typeof FIRST_MAILS, M>
+  | TypesNaming<typeof SECOND, M>
+  | TypesNaming<typeof SENT_BY_JOBS, M>;
+
+/** The events template `M` is rendered from. */
+export type MailEventOf<M extends MailTemplate> = Extract<AccountEvent, { type: MailEventType<M> }>;
+
+const TABLES: readonly MailTriggers[] = [FIRST_MAILS, SECOND, SENT_BY_JOBS];
+
+/**
+ * Is `type` one of the events `template` is rendered from? The one run-time check a mail
+ * job needs: it names a template and a revision, and only reading the stream tells which
+ * event stands there. Answered from the same tables as MailEventType, so they cannot disagree.
+ */
+export function rendersEventType<M extends MailTemplate>(template: M, type: AccountEventType): type is MailEventType<M> {
+  return TABLES.some((table) => table[type] === template);
+}
 
 /** The mail jobs an event calls for, with their ids. */
 export function mailJobsFor(event: { eventId: string; streamId: string; revision: number; type: string }): { id: string; job: MailJob }[] {
+  if (!isAccountEventType(event.type)) return [];
   const jobs: { id: string; job: MailJob }[] = [];
   const { streamId, revision } = event;
   const first = MAIL_TRIGGERS[event.type];
@@ -44,11 +81,3 @@ export function mailJobsFor(event: { eventId: string; streamId: string; revision
   return jobs;
 }
 
-export const MAIL_QUEUE = 'mail';
-
-/** A mail job names its triggering event only: no address or name waits in the queue. */
-export interface MailJob {
-  streamId: string;
-  revision: number;
-  template: string;
-}

@@ -1,0 +1,45 @@
+import type { AccountEventType } from '../account/account.events';
+
+/**
+ * Every mail Warden sends, by the name of the template that renders it
+ * (apps/worker/mail/templates/<name>.txt and .html). The mail triggers name them and the
+ * worker's catalog must compose each one: a name missing or mistyped on either side is a
+ * compile error.
+ */
+export type MailTemplate =
+  // sign-in and protection
+  | 'verify-email'
+  | 'new-sign-in'
+  | 'account-locked'
+  | 'ownership-verification'
+  // passwords
+  | 'password-reset'
+  | 'password-changed'
+  | 'password-disabled'
+  // two-factor and recovery
+  | 'totp-enabled'
+  | 'totp-disabled'
+  | 'recovery-codes-regenerated'
+  | 'account-recovery'
+  | 'recovery-case-opened'
+  | 'recovery-case-decided'
+  // lifecycle
+  | 'account-suspended'
+  | 'appeal-decided'
+  | 'deletion-scheduled'
+  | 'account-deleted'
+  // profile
+  | 'email-change-confirm'
+  | 'email-change-notice'
+  // credentials
+  | 'credential-regenerated'
+  | 'password-age-reminder';
+
+/**
+ * Templates a composer may pick instead of its trigger's own when the event has variants
+ * (a lock by support carries no ownership link; a rejection is worded apart).
+ */
+export type MailVariant = 'account-locked-by-support' | 'recovery-case-rejected' | 'appeal-upheld';
+
+/** Event type → the template of the mail it calls for; an event not named calls for none. */
+export type MailTriggers = { readonly [T in AccountEventType]?: MailTemplate };
