@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AccountErrors } from '../../libs/account/account.errors';
 import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
 import { READ_STORE } from '../../libs/infrastructure/tokens';
-import { ACCOUNTS } from '../accounts/account-view';
+import { requireKnownAccount } from '../accounts/require-known-account';
 import { newestFirstPage, type Page } from '../newest-first-page';
 import { ACTIVITY_ENTRIES, type ActivityEntryDoc } from './activity-entry';
 
@@ -24,7 +23,7 @@ export class ActivityFeedHandler implements IQueryHandler<ActivityFeedQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async execute({ accountId, page }: ActivityFeedQuery): Promise<Page<ActivityEntry>> {
-    if (!(await this.store.collection(ACCOUNTS).get(accountId))) throw AccountErrors.notFound();
+    await requireKnownAccount(this.store, accountId);
     const result = await newestFirstPage(this.store.collection<ActivityEntryDoc>(ACTIVITY_ENTRIES), { accountId }, page);
     return {
       entries: result.entries.map(({ occurredAt, kind, description, ip, device }) => ({ occurredAt, kind, description, ip, device })),

@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AccountErrors } from '../../libs/account/account.errors';
 import type { Filter, ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
 import { READ_STORE } from '../../libs/infrastructure/tokens';
-import { ACCOUNTS } from '../accounts/account-view';
+import { requireKnownAccount } from '../accounts/require-known-account';
 import { newestFirstPage, type Page, type PageRequest } from '../newest-first-page';
 import { AUDIT_ENTRIES, type AuditEntryDoc } from './audit-entry';
 
@@ -31,7 +30,7 @@ export class GetAuditHandler implements IQueryHandler<GetAuditQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async execute({ accountId, filter }: GetAuditQuery): Promise<Page<AuditEntry>> {
-    if (!(await this.store.collection(ACCOUNTS).get(accountId))) throw AccountErrors.notFound();
+    await requireKnownAccount(this.store, accountId);
     const where: Filter = { accountId };
     if (filter.type) where.type = filter.type;
     const page = await newestFirstPage(this.store.collection<AuditEntryDoc>(AUDIT_ENTRIES), where, filter);

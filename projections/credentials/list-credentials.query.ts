@@ -1,9 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AccountErrors } from '../../libs/account/account.errors';
 import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
 import { READ_STORE } from '../../libs/infrastructure/tokens';
-import { ACCOUNTS } from '../accounts/account-view';
+import { requireKnownAccount } from '../accounts/require-known-account';
 import { CREDENTIALS, type CredentialDoc } from './credential-view';
 
 /** What the owner sees of a credential: never the secret, nor its hash. */
@@ -29,7 +28,7 @@ export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuer
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async execute({ accountId }: ListCredentialsQuery): Promise<{ credentials: CredentialSummary[] }> {
-    if (!(await this.store.collection(ACCOUNTS).get(accountId))) throw AccountErrors.notFound();
+    await requireKnownAccount(this.store, accountId);
     const docs = await this.store
       .collection<CredentialDoc>(CREDENTIALS)
       .find({ accountId, active: true }, { sort: [{ field: 'createdAt', direction: 'desc' }] });

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AccountErrors } from '../../libs/account/account.errors';
 import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
 import { CLOCK, READ_STORE } from '../../libs/infrastructure/tokens';
 import type { Clock } from '../../libs/shared/clock';
-import { ACCOUNTS } from '../accounts/account-view';
+import { requireKnownAccount } from '../accounts/require-known-account';
 import { isLive, SESSIONS, type SessionDoc } from './session-view';
 
 export interface SessionSummary {
@@ -32,7 +31,7 @@ export class ListSessionsHandler implements IQueryHandler<ListSessionsQuery> {
   ) {}
 
   async execute({ accountId }: ListSessionsQuery): Promise<{ sessions: SessionSummary[] }> {
-    if (!(await this.store.collection(ACCOUNTS).get(accountId))) throw AccountErrors.notFound();
+    await requireKnownAccount(this.store, accountId);
     const docs = await this.store
       .collection<SessionDoc>(SESSIONS)
       .find({ accountId, active: true }, { sort: [{ field: 'createdAt', direction: 'desc' }] });
