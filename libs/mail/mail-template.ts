@@ -7,33 +7,36 @@ import type { AccountEventType } from '../account/account.events';
  * compile error.
  */
 export type MailTemplate =
-  // sign-in and protection
+  // registration
   | 'verify-email'
+  // sign-in
   | 'new-sign-in'
-  | 'account-locked'
-  | 'ownership-verification'
   // passwords
   | 'password-reset'
   | 'password-changed'
   | 'password-disabled'
-  // two-factor and recovery
+  | 'password-age-reminder'
+  // protection
+  | 'account-locked'
+  | 'ownership-verification'
+  // two-factor
   | 'totp-enabled'
   | 'totp-disabled'
   | 'recovery-codes-regenerated'
+  // recovery
   | 'account-recovery'
   | 'recovery-case-opened'
   | 'recovery-case-decided'
-  // lifecycle
-  | 'account-suspended'
-  | 'appeal-decided'
-  | 'deletion-scheduled'
-  | 'account-deleted'
   // profile
   | 'email-change-confirm'
   | 'email-change-notice'
   // credentials
   | 'credential-regenerated'
-  | 'password-age-reminder';
+  // lifecycle
+  | 'account-suspended'
+  | 'appeal-decided'
+  | 'deletion-scheduled'
+  | 'account-deleted';
 
 /**
  * Templates a composer may pick instead of its trigger's own when the event has variants

@@ -1,32 +1,27 @@
 import { isAccountEventType, type AccountEvent, type AccountEventType } from '../account/account.events';
 import type { MailJob } from './mail-job';
 import type { MailTemplate, MailTriggers } from './mail-template';
-import { CREDENTIAL_TRIGGERS } from './triggers/credential.triggers';
+import { CREDENTIALS_TRIGGERS } from './triggers/credentials.triggers';
 import { LIFECYCLE_TRIGGERS } from './triggers/lifecycle.triggers';
+import { PASSWORD_TRIGGERS } from './triggers/passwords.triggers';
 import { PROFILE_TRIGGERS } from './triggers/profile.triggers';
+import { PROTECTION_TRIGGERS } from './triggers/protection.triggers';
+import { RECOVERY_TRIGGERS } from './triggers/recovery.triggers';
+import { REGISTRATION_TRIGGERS } from './triggers/registration.triggers';
+import { SIGN_IN_TRIGGERS } from './triggers/sign-in.triggers';
+import { TWO_FACTOR_TRIGGERS } from './triggers/two-factor.triggers';
 
-/** Which events call for a mail, and which template renders it (contract §6). */
+/** Which events call for a mail, and which template renders it (contract §6), one table per feature area. */
 const FIRST_MAILS = {
-  EmailVerificationRequested: 'verify-email',
-  PasswordResetRequested: 'password-reset',
-  PasswordResetCompleted: 'password-changed',
-  PasswordChanged: 'password-changed',
-  NewDeviceDetected: 'new-sign-in',
-  // A lock by support renders the catalog's 'account-locked-by-support' variant (no link).
-  AccountLocked: 'account-locked',
-  OwnershipVerificationRequested: 'ownership-verification',
-  PasswordDisabled: 'password-disabled',
-  TotpEnabled: 'totp-enabled',
-  TotpDisabled: 'totp-disabled',
-  // Also appended at enrolment, next to TotpEnabled: the catalog then sends nothing.
-  RecoveryCodesIssued: 'recovery-codes-regenerated',
-  AccountRecoveryRequested: 'account-recovery',
-  RecoveryCaseOpened: 'recovery-case-opened',
-  // A rejection renders the catalog's 'recovery-case-rejected' variant.
-  RecoveryCaseDecided: 'recovery-case-decided',
-  ...LIFECYCLE_TRIGGERS,
+  ...REGISTRATION_TRIGGERS,
+  ...SIGN_IN_TRIGGERS,
+  ...PASSWORD_TRIGGERS,
+  ...PROTECTION_TRIGGERS,
+  ...TWO_FACTOR_TRIGGERS,
+  ...RECOVERY_TRIGGERS,
   ...PROFILE_TRIGGERS,
-  ...CREDENTIAL_TRIGGERS,
+  ...CREDENTIALS_TRIGGERS,
+  ...LIFECYCLE_TRIGGERS,
 } as const satisfies MailTriggers;
 
 /**

@@ -1,10 +1,8 @@
 import type { MailComposers } from '../composer';
 import { formatUtc, pageLink } from '../mail-format';
 
-const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
-
 /** The credential mails: template name → composer (see MAIL_CATALOG). */
-export const CREDENTIAL_MAILS = {
+export const CREDENTIALS_MAILS = {
   'credential-regenerated': (e, account, context) => {
     const { data } = e.event;
     // The label is only in CredentialIssued (encrypted); the account's state has it while the
@@ -17,21 +15,6 @@ export const CREDENTIAL_MAILS = {
         label,
         prefix: data.prefix,
         regeneratedAt: formatUtc(e.occurredAt),
-        resetLink: pageLink(context, 'reset-password'),
-      },
-    };
-  },
-
-  'password-age-reminder': (e, account, context) => {
-    const { data } = e.event;
-    // Changed since the reminder was decided (the mail goes out a little later): nothing to remind.
-    if (account.passwordChangedAt && Date.parse(account.passwordChangedAt) > Date.parse(data.passwordChangedAt)) return null;
-    return {
-      to: account.email,
-      vars: {
-        displayName: account.displayName,
-        age: days(data.ageDays),
-        changedAt: formatUtc(data.passwordChangedAt),
         resetLink: pageLink(context, 'reset-password'),
       },
     };
