@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApplicationModule } from '../../libs/application/application.module';
+import { ReadModelQueriesModule } from '../../projections/read-model-queries.module';
 import { AccountProtectionController } from './controllers/account-protection.controller';
 import { AccountsController } from './controllers/accounts.controller';
 import { ComplianceController } from './controllers/compliance.controller';
@@ -29,7 +30,7 @@ export class ApiModule {
   static forRoot(registry: ApiKeyRegistry): DynamicModule {
     return {
       module: ApiModule,
-      imports: [ApplicationModule, TerminusModule, WebModule],
+      imports: [ApplicationModule, ReadModelQueriesModule, TerminusModule, WebModule],
       controllers: [
         HealthController,
         MetricsController,

@@ -10,7 +10,7 @@ import { DataKeyring } from '../../libs/infrastructure/crypto/data-keyring';
 import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
 import { accountStream } from '../../libs/infrastructure/event-codec/account-streams';
 import { safeToken } from '../../libs/infrastructure/mail/safe-token';
-import { MAIL_QUEUE } from '../../projections/mail-reactor/mail-triggers';
+import { MAIL_QUEUE } from '../../libs/mail/mail-job';
 import { ACCOUNT_DELETION_QUEUE } from '../../projections/scheduler/account-deletion-job';
 import { SESSIONS, type SessionDoc } from '../../projections/sessions/session-view';
 import { formatUtc } from '../worker/mail/mail-format';

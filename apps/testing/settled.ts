@@ -1,6 +1,6 @@
 import { ACCOUNT_PROJECTIONS } from '../../projections/account-projections';
 import { waitForCheckpoints } from '../../projections/checkpoint-watch';
-import { MAIL_QUEUE } from '../../projections/mail-reactor/mail-triggers';
+import { MAIL_QUEUE } from '../../libs/mail/mail-job';
 import { reactors } from '../../projections/reactors';
 import type { TestWarden } from './warden-harness';
 import { until } from './until';

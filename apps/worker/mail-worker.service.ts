@@ -3,7 +3,7 @@ import type { WardenConfig } from '../../libs/infrastructure/config/warden-confi
 import { WardenMetrics } from '../../libs/infrastructure/metrics/warden-metrics';
 import type { JobQueue, QueueWorker } from '../../libs/infrastructure/queue/job-queue.port';
 import { JOB_QUEUE, WARDEN_CONFIG } from '../../libs/infrastructure/tokens';
-import { MAIL_QUEUE, type MailJob } from '../../projections/mail-reactor/mail-triggers';
+import { MAIL_QUEUE, type MailJob } from '../../libs/mail/mail-job';
 import { SendMailProcessor } from './mail/send-mail.processor';
 
 /** Consumes the mail queue: retries with backoff, dead-letters after the last try. */

@@ -1,11 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { ConfirmEmailHandler } from './confirm-email/confirm-email.handler';
-import { FindAccountsHandler } from './find-accounts/find-accounts.handler';
-import { GetAccountHandler } from './get-account/get-account.handler';
-import { GetAuditHandler } from './get-audit/get-audit.handler';
 import { IntrospectSessionHandler } from './introspect-session/introspect-session.handler';
-import { ListSessionsHandler } from './list-sessions/list-sessions.handler';
 import { LogInHandler } from './log-in/log-in.handler';
 import { LogOutHandler } from './log-out/log-out.handler';
 import { RegisterAccountHandler } from './register-account/register-account.handler';
@@ -16,7 +12,6 @@ import {
   RequestAccountRecoveryHandler,
 } from './account-recovery/account-recovery.handlers';
 import { ListAppealsHandler, ListRecoveryCasesHandler } from './support-queues/support-queues.handlers';
-import { ActivityFeedHandler } from './activity-feed/activity-feed.handler';
 import { GetAccountHistoryHandler, GetAccountStateAsOfHandler, VerifyAccountIntegrityHandler } from './compliance/compliance.handlers';
 import { CompleteSecondFactorHandler } from './complete-second-factor/complete-second-factor.handler';
 import { ChangeSecondFactorHandler, ConfirmTotpEnrollmentHandler, StartTotpEnrollmentHandler } from './totp/totp.handlers';
@@ -64,10 +59,6 @@ const handlers = [
   LogInHandler,
   LogOutHandler,
   IntrospectSessionHandler,
-  GetAccountHandler,
-  FindAccountsHandler,
-  ListSessionsHandler,
-  GetAuditHandler,
   ListRecoveryCasesHandler,
   ListAppealsHandler,
   ExecuteAccountCommandHandler,
@@ -76,7 +67,6 @@ const handlers = [
   ChangePasswordHandler,
   RequestOwnershipVerificationHandler,
   CompleteOwnershipVerificationHandler,
-  ActivityFeedHandler,
   CompleteSecondFactorHandler,
   StartTotpEnrollmentHandler,
   ConfirmTotpEnrollmentHandler,

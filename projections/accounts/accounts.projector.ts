@@ -1,6 +1,6 @@
 import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
 import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
-import { normalizeEmail, normalizeUsername } from '../../libs/application/shared/normalize';
+import { normalizeEmail, normalizeUsername } from '../../libs/account/normalize';
 import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
 import { applyOnce, type DocFields } from '../apply-once';
 import type { Projection } from '../projection';

@@ -10,7 +10,7 @@ import { CLOCK, EVENT_STORE, JOB_QUEUE, READ_STORE } from '../../../libs/infrast
 import type { Clock } from '../../../libs/shared/clock';
 import { ACCOUNT_PROJECTIONS } from '../../../projections/account-projections';
 import { reactors } from '../../../projections/reactors';
-import { MAIL_QUEUE } from '../../../projections/mail-reactor/mail-triggers';
+import { MAIL_QUEUE } from '../../../libs/mail/mail-job';
 import { projectionLag } from '../../../projections/projection-lag';
 
 /**

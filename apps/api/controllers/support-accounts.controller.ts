@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { FindAccountsQuery } from '../../../libs/application/find-accounts/find-accounts.query';
-import { GetAccountQuery } from '../../../libs/application/get-account/get-account.query';
-import { GetAuditQuery } from '../../../libs/application/get-audit/get-audit.query';
+import { FindAccountsQuery } from '../../../projections/accounts/find-accounts.query';
+import { GetAccountQuery } from '../../../projections/accounts/get-account.query';
+import { GetAuditQuery } from '../../../projections/audit/get-audit.query';
 import { AccountIdParam } from '../dto/account-id.param';
 import { AuditQueryDto, FindAccountsQueryDto } from '../dto/audit-query.dto';
 import { RequireScope } from '../http/require-scope.decorator';

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Page } from '../../../libs/application/shared/newest-first-page';
+import type { Page } from '../../../projections/newest-first-page';
 import type { AppealEntry, RecoveryCaseEntry } from '../../../libs/application/support-queues/support-queues.handlers';
 import { ListAppealsQuery, ListRecoveryCasesQuery, type QueueRequest } from '../../../libs/application/support-queues/support-queues.queries';
 import { AppealPageDto, RecoveryCasePageDto, SupportQueueQueryDto } from '../dto/support-queue.dto';

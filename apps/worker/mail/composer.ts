@@ -1,6 +1,8 @@
-import type { AccountEvent, AccountEventType } from '../../../libs/account/account.events';
+import type { AccountEvent } from '../../../libs/account/account.events';
 import type { AccountState } from '../../../libs/account/account.state';
 import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
+import type { MailTemplate, MailVariant } from '../../../libs/mail/mail-template';
+import type { MailEventOf } from '../../../libs/mail/mail-triggers';
 import type { MailContext } from './mail-format';
 
 export interface MailPlan {
@@ -10,26 +12,27 @@ export interface MailPlan {
    * The template to render when a trigger has variants (an account locked by support gets
    * no ownership link); by default the job's own template.
    */
-  template?: string;
+  template?: MailVariant;
 }
+
+/** The triggering event as the worker reads it, its domain event narrowed to `E`. */
+export type MailEvent<E extends AccountEvent = AccountEvent> = DecodedAccountEvent & { event: E };
 
 /**
  * Who receives the mail for an event and what fills it, or `null` when this event, in its
  * context, calls for no mail. `previous` is the event just before it in the stream (null
  * for a stream's first event): events appended together share their `causationId`.
  */
-export type Composer = (
-  event: DecodedAccountEvent,
+export type Composer<E extends AccountEvent = AccountEvent> = (
+  event: MailEvent<E>,
   account: AccountState,
   context: MailContext,
   previous: DecodedAccountEvent | null,
 ) => MailPlan | null;
 
-type EventOf<T extends AccountEventType> = Extract<AccountEvent, { type: T }>;
-
-/** The triggering event, narrowed to the types a template renders; anything else is a wiring bug. */
-export function expectEvent<T extends AccountEventType>(template: string, e: DecodedAccountEvent, ...types: T[]): EventOf<T> {
-  if (!(types as AccountEventType[]).includes(e.event.type)) throw new Error(`${template} cannot render ${e.type}`);
-  return e.event as EventOf<T>;
-}
-
+/**
+ * A composer for every template, each given only the events the mail triggers
+ * (libs/mail) render it from: a template without a composer, or a composer reading an
+ * event that never triggers it, is a compile error.
+ */
+export type MailComposers = { readonly [M in MailTemplate]: Composer<MailEventOf<M>> };

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AccountEvent } from '../../../libs/account/account.events';
 import { type MailTokenPurpose, accountOfToken } from '../../../libs/infrastructure/crypto/tokens';
 import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
-import { MAIL_TRIGGERS } from '../../../projections/mail-reactor/mail-triggers';
+import { MAIL_TRIGGERS } from '../../../libs/mail/mail-triggers';
 import { MAIL_CATALOG } from './mail-catalog';
 import { formatUtc, formatValidity } from './mail-format';
 import {

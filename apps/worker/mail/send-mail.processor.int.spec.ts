@@ -12,7 +12,8 @@ import { accountStream } from '../../../libs/infrastructure/event-codec/account-
 import { SqliteEventStore } from '../../../libs/infrastructure/event-store/sqlite-event-store';
 import { SqliteKeyStore } from '../../../libs/infrastructure/keys/sqlite-key-store';
 import type { MailMessage, Mailer } from '../../../libs/infrastructure/mail/mailer.port';
-import { MAIL_QUEUE, MAIL_TRIGGERS, type MailJob } from '../../../projections/mail-reactor/mail-triggers';
+import { MAIL_QUEUE, type MailJob } from '../../../libs/mail/mail-job';
+import { mailJobsFor } from '../../../libs/mail/mail-triggers';
 import { SendMailProcessor } from './send-mail.processor';
 
 const ACCOUNT_ID = '6f1c2a8e-4b7d-4e0a-9c3f-2d5b8a1e7f40';
@@ -49,7 +50,7 @@ describe('SendMailProcessor', () => {
   /** Runs the job the mail reactor would enqueue for the event at this revision. */
   async function mailFor(at: number) {
     const [recorded] = await events.readStream(accountStream(ACCOUNT_ID), { fromRevision: at, maxCount: 1 });
-    const payload: MailJob = { streamId: recorded.streamId, revision: at, template: MAIL_TRIGGERS[recorded.type] };
+    const payload: MailJob = mailJobsFor(recorded)[0].job;
     return processor.process({ id: recorded.eventId, queue: MAIL_QUEUE, payload, attempt: 1 });
   }
 
@@ -116,7 +117,7 @@ describe('SendMailProcessor', () => {
     const job = (at: number) => ({
       id: `job-${at}`,
       queue: MAIL_QUEUE,
-      payload: { streamId: accountStream(ACCOUNT_ID), revision: at, template: 'totp-enabled' },
+      payload: { streamId: accountStream(ACCOUNT_ID), revision: at, template: 'totp-enabled' as const },
       attempt: 1,
     });
     await expect(processor.process(job(0))).rejects.toThrow('totp-enabled cannot render AccountRegistered');

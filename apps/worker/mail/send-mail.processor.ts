@@ -8,8 +8,8 @@ import type { EventStore } from '../../../libs/infrastructure/event-store/event-
 import type { Mailer } from '../../../libs/infrastructure/mail/mailer.port';
 import type { Job } from '../../../libs/infrastructure/queue/job-queue.port';
 import { EVENT_STORE, MAILER, WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
-import type { MailJob } from '../../../projections/mail-reactor/mail-triggers';
-import { MAIL_CATALOG } from './mail-catalog';
+import type { MailJob } from '../../../libs/mail/mail-job';
+import { isMailTemplate, MAIL_CATALOG } from './mail-catalog';
 import { renderMail } from './mail-templates';
 
 /**
@@ -45,8 +45,9 @@ export class SendMailProcessor {
     const event = await this.codec.decode(recorded);
     const previous = before ? await this.codec.decode(before) : null;
     const { state } = await this.accounts.load(event.accountId);
+    // The payload crossed a queue: a job from another version may name a template no longer composed.
+    if (!isMailTemplate(template)) throw new Error(`mail job ${job.id}: unknown template ${String(template)}`);
     const compose = MAIL_CATALOG[template];
-    if (!compose) throw new Error(`mail job ${job.id}: unknown template ${template}`);
     const plan = compose(event, state, { publicUrl: this.config.publicUrl, tokens: this.keys.mailTokens }, previous);
     if (!plan) return 'skipped_not_needed';
     if (plan.to === ERASED) return 'skipped_erased';

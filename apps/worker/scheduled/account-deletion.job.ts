@@ -11,7 +11,7 @@ import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metri
 import type { Job, JobQueue, QueueWorker } from '../../../libs/infrastructure/queue/job-queue.port';
 import { JOB_QUEUE, WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
 import type { Actor } from '../../../libs/shared/envelope';
-import type { MailJob } from '../../../projections/mail-reactor/mail-triggers';
+import type { MailJob } from '../../../libs/mail/mail-job';
 import { ACCOUNT_DELETION_QUEUE, type DeletionJobPayload } from '../../../projections/scheduler/account-deletion-job';
 import { SendMailProcessor } from '../mail/send-mail.processor';
 

@@ -6,7 +6,7 @@ import type { DeletionProgress } from '../../../libs/application/lifecycle/execu
 import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
 import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
 import type { Job, JobQueue } from '../../../libs/infrastructure/queue/job-queue.port';
-import type { MailJob } from '../../../projections/mail-reactor/mail-triggers';
+import type { MailJob } from '../../../libs/mail/mail-job';
 import { ACCOUNT_DELETION_QUEUE, type DeletionJobPayload } from '../../../projections/scheduler/account-deletion-job';
 import type { SendMailProcessor } from '../mail/send-mail.processor';
 import { ACCOUNT_DELETION_ACTOR, ACCOUNT_DELETION_ATTEMPTS, AccountDeletionJob, DeletionNotDueError } from './account-deletion.job';

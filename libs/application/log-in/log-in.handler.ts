@@ -10,7 +10,7 @@ import { AccountCommandRunner } from '../shared/account-command-runner';
 import { LoginThrottle, type LoginAttempt } from '../shared/login-throttle';
 import { newMailToken } from '../shared/mail-token-factory';
 import { NewLogin, type IssuedSecret } from '../shared/new-login';
-import { normalizeEmail } from '../shared/normalize';
+import { normalizeEmail } from '../../account/normalize';
 import { PasswordHasher } from '../shared/password-hasher';
 import { Reservations } from '../shared/reservations';
 import { LogInCommand } from './log-in.command';

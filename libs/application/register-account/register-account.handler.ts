@@ -10,7 +10,7 @@ import { reservationRefusal } from '../../account/reservation/reservation.decide
 import { AccountCommandRunner } from '../shared/account-command-runner';
 import { isCommonPassword } from '../shared/common-passwords';
 import { newMailToken } from '../shared/mail-token-factory';
-import { normalizeEmail, normalizeUsername } from '../shared/normalize';
+import { normalizeEmail, normalizeUsername } from '../../account/normalize';
 import { originOf } from '../shared/origin';
 import { normalizePassword, PasswordHasher } from '../shared/password-hasher';
 import { crashPoint } from '../shared/crash-point';

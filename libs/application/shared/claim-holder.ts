@@ -9,7 +9,7 @@ import { WrongExpectedRevisionError, type EventStore } from '../../infrastructur
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import { AccountRepository } from './account.repository';
 import type { CommandMetadata } from './command-metadata';
-import { normalizeEmail, normalizeUsername } from './normalize';
+import { normalizeEmail, normalizeUsername } from '../../account/normalize';
 
 /** What the holder's account stream says about a claim old enough to lapse. */
 export interface ClaimHolder {

@@ -4,7 +4,7 @@ import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';
 import { AccountCommandRunner } from './account-command-runner';
 import type { CommandMetadata } from './command-metadata';
-import { normalizeEmail } from './normalize';
+import { normalizeEmail } from '../../account/normalize';
 import { Reservations } from './reservations';
 import { withUniformTiming } from './uniform-timing';
 

@@ -5,7 +5,7 @@ import { APPEALS, type AppealDoc } from '../../../projections/appeals/appeal';
 import { RECOVERY_CASES, type RecoveryCaseDoc } from '../../../projections/recovery-cases/recovery-case';
 import type { ReadStore } from '../../infrastructure/read-store/read-store.port';
 import { READ_STORE } from '../../infrastructure/tokens';
-import type { Page } from '../shared/newest-first-page';
+import type { Page } from '../../../projections/newest-first-page';
 import { oldestFirstPage } from './oldest-first-page';
 import { ListAppealsQuery, ListRecoveryCasesQuery, type QueueStatus } from './support-queues.queries';
 

@@ -1,6 +1,6 @@
 import type { AccountEvent } from '../../../../libs/account/account.events';
 import { ERASED } from '../../../../libs/infrastructure/crypto/personal-data';
-import { MAIL_TRIGGERS } from '../../../../projections/mail-reactor/mail-triggers';
+import { MAIL_TRIGGERS } from '../../../../libs/mail/mail-triggers';
 import { MAIL_CATALOG } from '../mail-catalog';
 import { ACCOUNT_ID, annsAccount, AT, AT_READABLE, type ComposedMail, composerFor } from '../testing/mail-fixtures';
 

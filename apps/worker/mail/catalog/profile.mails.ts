@@ -1,5 +1,4 @@
-import type { Composer } from '../composer';
-import { expectEvent } from '../composer';
+import type { MailComposers } from '../composer';
 import { formatUtc, formatValidity, pageLink, tokenLink } from '../mail-format';
 
 /**
@@ -15,10 +14,10 @@ export function maskEmail(email: string): string {
 }
 
 /** The profile mails: template name → composer (see MAIL_CATALOG). */
-export const PROFILE_MAILS: Record<string, Composer> = {
+export const PROFILE_MAILS = {
   /** To the new address: the link that proves it is theirs and completes the change. */
   'email-change-confirm': (e, account, context) => {
-    const { data } = expectEvent('email-change-confirm', e, 'EmailChangeRequested');
+    const { data } = e.event;
     return {
       to: data.newEmail,
       vars: {
@@ -31,7 +30,7 @@ export const PROFILE_MAILS: Record<string, Composer> = {
 
   /** To the address the account had when the change was asked for: a notice, no link to act on the change. */
   'email-change-notice': (e, account, context) => {
-    const { data } = expectEvent('email-change-notice', e, 'EmailChangeRequested');
+    const { data } = e.event;
     return {
       to: data.currentEmail,
       vars: {
@@ -43,4 +42,4 @@ export const PROFILE_MAILS: Record<string, Composer> = {
       },
     };
   },
-};
+} satisfies Partial<MailComposers>;

@@ -2,7 +2,7 @@ import type { AccountEvent } from '../../../../libs/account/account.events';
 import { ERASED } from '../../../../libs/infrastructure/crypto/personal-data';
 import { accountOfToken } from '../../../../libs/infrastructure/crypto/tokens';
 import type { DecodedAccountEvent } from '../../../../libs/infrastructure/event-codec/account-event.codec';
-import { MAIL_TRIGGERS, SECOND_MAILS, mailJobsFor } from '../../../../projections/mail-reactor/mail-triggers';
+import { MAIL_TRIGGERS, SECOND_MAILS, mailJobsFor } from '../../../../libs/mail/mail-triggers';
 import { MAIL_CATALOG } from '../mail-catalog';
 import {
   ACCOUNT_ID,

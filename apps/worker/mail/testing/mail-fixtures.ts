@@ -4,7 +4,7 @@ import { MailTokens } from '../../../../libs/infrastructure/crypto/tokens';
 import type { DecodedAccountEvent } from '../../../../libs/infrastructure/event-codec/account-event.codec';
 import type { Actor } from '../../../../libs/shared/envelope';
 import type { MailPlan } from '../composer';
-import { MAIL_CATALOG, type MailContext } from '../mail-catalog';
+import { isMailTemplate, MAIL_CATALOG, type MailContext } from '../mail-catalog';
 import { renderMail, type RenderedMail } from '../mail-templates';
 
 /**
@@ -72,6 +72,7 @@ export function composeMail(
   account: AccountState,
   previous: DecodedAccountEvent | null = null,
 ): ComposedMail | null {
+  if (!isMailTemplate(template)) throw new Error(`no mail template ${template}`);
   const plan = MAIL_CATALOG[template](event, account, context, previous);
   return plan && { plan, mail: renderMail(plan.template ?? template, plan.vars) };
 }

@@ -4,7 +4,7 @@ import { DataKeyring } from '../../../infrastructure/crypto/data-keyring';
 import { CLOCK } from '../../../infrastructure/tokens';
 import type { Clock } from '../../../shared/clock';
 import { AccountRepository } from '../../shared/account.repository';
-import { normalizeEmail, normalizeUsername } from '../../shared/normalize';
+import { normalizeEmail, normalizeUsername } from '../../../account/normalize';
 import { Reservations } from '../../shared/reservations';
 import { EraseAccountCommand } from './erase-account.command';
 

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandOutcome } from '../../shared/account-command-runner';
-import { normalizeUsername } from '../../shared/normalize';
+import { normalizeUsername } from '../../../account/normalize';
 import { UniqueValueChange } from '../shared/unique-value-change';
 import { ChangeUsernameCommand } from './change-username.command';
 

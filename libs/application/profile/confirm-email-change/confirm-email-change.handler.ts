@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountErrors } from '../../../account/account.errors';
 import type { CommandOutcome } from '../../shared/account-command-runner';
-import { normalizeEmail } from '../../shared/normalize';
+import { normalizeEmail } from '../../../account/normalize';
 import { tokenTarget } from '../../shared/token-target';
 import { UniqueValueChange } from '../shared/unique-value-change';
 import { ConfirmEmailChangeCommand } from './confirm-email-change.command';

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ServiceKeys } from '../../../infrastructure/crypto/service-keys';
 import { AccountCommandRunner, type CommandOutcome } from '../../shared/account-command-runner';
 import { newMailToken } from '../../shared/mail-token-factory';
-import { normalizeEmail } from '../../shared/normalize';
+import { normalizeEmail } from '../../../account/normalize';
 import { PasswordHasher } from '../../shared/password-hasher';
 import { reservationRefusal } from '../../../account/reservation/reservation.decider';
 import { Reservations } from '../../shared/reservations';

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Position } from '../../../shared/envelope';
-import { normalizeUsername } from '../../shared/normalize';
+import { normalizeUsername } from '../../../account/normalize';
 import { Reservations } from '../../shared/reservations';
 import { LockUsernameCommand, UnlockUsernameCommand } from './username-lock.commands';
 

@@ -1,6 +1,6 @@
-import type { ProjectedDoc } from '../../../projections/apply-once';
-import type { Filter, ReadCollection } from '../../infrastructure/read-store/read-store.port';
-import { badRequest } from '../../shared/errors';
+import type { ProjectedDoc } from './apply-once';
+import type { Filter, ReadCollection } from '../libs/infrastructure/read-store/read-store.port';
+import { badRequest } from '../libs/shared/errors';
 
 export interface PageRequest {
   cursor?: string;

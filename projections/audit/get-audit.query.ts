@@ -1,24 +1,36 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ACCOUNTS } from '../../../projections/accounts/account-view';
-import { AUDIT_ENTRIES, type AuditEntryDoc } from '../../../projections/audit/audit-entry';
-import { AccountErrors } from '../../account/account.errors';
-import type { Filter, ReadStore } from '../../infrastructure/read-store/read-store.port';
-import { READ_STORE } from '../../infrastructure/tokens';
-import { newestFirstPage, type Page } from '../shared/newest-first-page';
-import { GetAuditQuery } from './get-audit.query';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { Filter, ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import { READ_STORE } from '../../libs/infrastructure/tokens';
+import { requireKnownAccount } from '../accounts/require-known-account';
+import { newestFirstPage, type Page, type PageRequest } from '../newest-first-page';
+import { AUDIT_ENTRIES, type AuditEntryDoc } from './audit-entry';
 
 export type AuditEntry = Pick<
   AuditEntryDoc,
   'eventId' | 'type' | 'occurredAt' | 'actor' | 'summary' | 'ip' | 'userAgent' | 'correlationId'
 >;
 
+export interface AuditFilter extends PageRequest {
+  type?: string;
+}
+
+/** An account's audit trail, newest first, from the `audit` read model. */
+export class GetAuditQuery extends Query<Page<AuditEntry>> {
+  constructor(
+    readonly accountId: string,
+    readonly filter: AuditFilter,
+  ) {
+    super();
+  }
+}
+
 @QueryHandler(GetAuditQuery)
-export class GetAuditHandler implements IQueryHandler<GetAuditQuery, Page<AuditEntry>> {
+export class GetAuditHandler implements IQueryHandler<GetAuditQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async execute({ accountId, filter }: GetAuditQuery): Promise<Page<AuditEntry>> {
-    if (!(await this.store.collection(ACCOUNTS).get(accountId))) throw AccountErrors.notFound();
+    await requireKnownAccount(this.store, accountId);
     const where: Filter = { accountId };
     if (filter.type) where.type = filter.type;
     const page = await newestFirstPage(this.store.collection<AuditEntryDoc>(AUDIT_ENTRIES), where, filter);

@@ -1,11 +1,9 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ACCOUNTS } from '../../../projections/accounts/account-view';
-import { CREDENTIALS, type CredentialDoc } from '../../../projections/credentials/credential-view';
-import { AccountErrors } from '../../account/account.errors';
-import type { ReadStore } from '../../infrastructure/read-store/read-store.port';
-import { READ_STORE } from '../../infrastructure/tokens';
-import { ListCredentialsQuery } from './credentials.queries';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import { READ_STORE } from '../../libs/infrastructure/tokens';
+import { requireKnownAccount } from '../accounts/require-known-account';
+import { CREDENTIALS, type CredentialDoc } from './credential-view';
 
 /** What the owner sees of a credential: never the secret, nor its hash. */
 export interface CredentialSummary {
@@ -17,13 +15,20 @@ export interface CredentialSummary {
   lastUsedAt: string | null;
 }
 
+/** The account's active credentials, from the `credentials` read model. */
+export class ListCredentialsQuery extends Query<{ credentials: CredentialSummary[] }> {
+  constructor(readonly accountId: string) {
+    super();
+  }
+}
+
 /** Active credentials only, newest first. */
 @QueryHandler(ListCredentialsQuery)
-export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuery, { credentials: CredentialSummary[] }> {
+export class ListCredentialsHandler implements IQueryHandler<ListCredentialsQuery> {
   constructor(@Inject(READ_STORE) private readonly store: ReadStore) {}
 
   async execute({ accountId }: ListCredentialsQuery): Promise<{ credentials: CredentialSummary[] }> {
-    if (!(await this.store.collection(ACCOUNTS).get(accountId))) throw AccountErrors.notFound();
+    await requireKnownAccount(this.store, accountId);
     const docs = await this.store
       .collection<CredentialDoc>(CREDENTIALS)
       .find({ accountId, active: true }, { sort: [{ field: 'createdAt', direction: 'desc' }] });

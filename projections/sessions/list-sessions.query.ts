@@ -1,12 +1,10 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { ACCOUNTS } from '../../../projections/accounts/account-view';
-import { isLive, SESSIONS, type SessionDoc } from '../../../projections/sessions/session-view';
-import { AccountErrors } from '../../account/account.errors';
-import type { ReadStore } from '../../infrastructure/read-store/read-store.port';
-import { CLOCK, READ_STORE } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
-import { ListSessionsQuery } from './list-sessions.query';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import { CLOCK, READ_STORE } from '../../libs/infrastructure/tokens';
+import type { Clock } from '../../libs/shared/clock';
+import { requireKnownAccount } from '../accounts/require-known-account';
+import { isLive, SESSIONS, type SessionDoc } from './session-view';
 
 export interface SessionSummary {
   sessionId: string;
@@ -17,16 +15,23 @@ export interface SessionSummary {
   deviceId: string | null;
 }
 
+/** The account's live sessions, from the `sessions` read model. */
+export class ListSessionsQuery extends Query<{ sessions: SessionSummary[] }> {
+  constructor(readonly accountId: string) {
+    super();
+  }
+}
+
 /** Active sessions only, newest first. */
 @QueryHandler(ListSessionsQuery)
-export class ListSessionsHandler implements IQueryHandler<ListSessionsQuery, { sessions: SessionSummary[] }> {
+export class ListSessionsHandler implements IQueryHandler<ListSessionsQuery> {
   constructor(
     @Inject(READ_STORE) private readonly store: ReadStore,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async execute({ accountId }: ListSessionsQuery): Promise<{ sessions: SessionSummary[] }> {
-    if (!(await this.store.collection(ACCOUNTS).get(accountId))) throw AccountErrors.notFound();
+    await requireKnownAccount(this.store, accountId);
     const docs = await this.store
       .collection<SessionDoc>(SESSIONS)
       .find({ accountId, active: true }, { sort: [{ field: 'createdAt', direction: 'desc' }] });

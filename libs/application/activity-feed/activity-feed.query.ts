@@ -1,6 +1,0 @@
-export class ActivityFeedQuery {
-  constructor(
-    readonly accountId: string,
-    readonly page: { cursor?: string; limit: number },
-  ) {}
-}

@@ -1,3 +1,0 @@
-export class FindAccountsQuery {
-  constructor(readonly by: { email: string } | { username: string }) {}
-}

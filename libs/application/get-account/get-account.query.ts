@@ -1,3 +1,0 @@
-export class GetAccountQuery {
-  constructor(readonly accountId: string) {}
-}

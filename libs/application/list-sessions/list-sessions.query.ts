@@ -1,3 +1,0 @@
-export class ListSessionsQuery {
-  constructor(readonly accountId: string) {}
-}

@@ -1,6 +1,0 @@
-/** The credential events that call for a mail: event type → template (see MAIL_TRIGGERS). */
-export const CREDENTIAL_TRIGGERS: Record<string, string> = {
-  CredentialRegenerated: 'credential-regenerated',
-  // Scheduled by the worker's password-age job; the decider appends it once per password.
-  PasswordAgeReminded: 'password-age-reminder',
-};
