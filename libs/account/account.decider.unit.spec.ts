@@ -1,4 +1,4 @@
-import type { RegisterAccount } from './account.commands';
+import type { RegisterAccount } from './registration/registration.commands';
 import type { AccountEvent } from './account.events';
 import {
   active,

@@ -1,5 +1,5 @@
 import type { AccountEvent } from './account.events';
-import { isSessionLive, liveSessions, type SessionState } from './account.state';
+import { isSessionLive, liveSessions, type SessionState } from './sign-in/sign-in.state';
 import { active, at, DAY, happened, revoked, sessionSeen, sessionStarted, stateOf, T0 } from './testing/fixtures';
 import type { Given } from '../shared/testing/decider-spec';
 
