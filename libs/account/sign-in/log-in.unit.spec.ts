@@ -200,3 +200,21 @@ describe('LogIn: unusual activity', () => {
     });
   });
 });
+
+describe('LogIn', () => {
+  it('starts a session after a correct password', () => {
+    spec.given(...active).when(logIn(true)).then(signedIn(newSession('s9')));
+  });
+
+  it('records a wrong password', () => {
+    spec.given(...active).when(logIn(false)).then([loginFailed]);
+  });
+
+  it('records a wrong password even before verification, revealing nothing', () => {
+    spec.given(registered, verificationRequested).when(logIn(false)).then([loginFailed]);
+  });
+
+  it('refuses an unverified email only after a correct password', () => {
+    spec.given(registered, verificationRequested).when(logIn(true)).thenThrows('email_not_verified');
+  });
+});

@@ -136,3 +136,27 @@ describe('TouchSession', () => {
     });
   });
 });
+
+describe('EndSession by its owner', () => {
+  const end = (sessionId: string, now = at(10)) => ({ type: 'EndSession' as const, now, sessionId, reason: 'logout' as const });
+
+  it('revokes a live session', () => {
+    spec.given(...active, sessionStarted('s1')).when(end('s1')).then(revoked('logout', 's1'));
+  });
+
+  it('refuses an unknown session', () => {
+    spec.given(...active, sessionStarted('s1')).when(end('s2')).thenThrows('session_not_found');
+  });
+
+  it('refuses a session already revoked', () => {
+    spec.given(...active, sessionStarted('s1'), ...revoked('logout', 's1')).when(end('s1')).thenThrows('session_not_found');
+  });
+
+  it('treats a session idle for 7 days as ended', () => {
+    spec.given(...active, sessionStarted('s1')).when(end('s1', at(7 * DAY + 1))).thenThrows('session_not_found');
+  });
+
+  it('refuses on an unknown account', () => {
+    spec.given().when(end('s1')).thenThrows('account_not_found');
+  });
+});

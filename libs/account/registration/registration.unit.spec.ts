@@ -1,5 +1,5 @@
-import type { RegisterAccount } from './registration/registration.commands';
-import type { AccountEvent } from './account.events';
+import type { RegisterAccount } from './registration.commands';
+import type { AccountEvent } from '../account.events';
 import {
   active,
   at,
@@ -7,19 +7,13 @@ import {
   EMAIL,
   happened,
   home,
-  logIn,
-  loginFailed,
-  newSession,
   registered,
-  revoked,
-  sessionStarted,
-  signedIn,
   spec,
   T0,
   token,
   verificationRequested,
   verified,
-} from './testing/fixtures';
+} from '../testing/fixtures';
 
 const verificationSent = (id: string, expiresAt?: string): AccountEvent => ({
   type: 'EmailVerificationRequested',
@@ -105,47 +99,5 @@ describe('ResendEmailVerification', () => {
 
   it('does nothing for an unknown account', () => {
     spec.given().when(resend(at(5))).thenNothingHappened();
-  });
-});
-
-describe('LogIn', () => {
-  it('starts a session after a correct password', () => {
-    spec.given(...active).when(logIn(true)).then(signedIn(newSession('s9')));
-  });
-
-  it('records a wrong password', () => {
-    spec.given(...active).when(logIn(false)).then([loginFailed]);
-  });
-
-  it('records a wrong password even before verification, revealing nothing', () => {
-    spec.given(registered, verificationRequested).when(logIn(false)).then([loginFailed]);
-  });
-
-  it('refuses an unverified email only after a correct password', () => {
-    spec.given(registered, verificationRequested).when(logIn(true)).thenThrows('email_not_verified');
-  });
-});
-
-describe('EndSession', () => {
-  const end = (sessionId: string, now = at(10)) => ({ type: 'EndSession' as const, now, sessionId, reason: 'logout' as const });
-
-  it('revokes a live session', () => {
-    spec.given(...active, sessionStarted('s1')).when(end('s1')).then(revoked('logout', 's1'));
-  });
-
-  it('refuses an unknown session', () => {
-    spec.given(...active, sessionStarted('s1')).when(end('s2')).thenThrows('session_not_found');
-  });
-
-  it('refuses a session already revoked', () => {
-    spec.given(...active, sessionStarted('s1'), ...revoked('logout', 's1')).when(end('s1')).thenThrows('session_not_found');
-  });
-
-  it('treats a session idle for 7 days as ended', () => {
-    spec.given(...active, sessionStarted('s1')).when(end('s1', at(7 * DAY + 1))).thenThrows('session_not_found');
-  });
-
-  it('refuses on an unknown account', () => {
-    spec.given().when(end('s1')).thenThrows('account_not_found');
   });
 });
