@@ -1,118 +1,42 @@
 import type { AccountCommand } from './account.commands';
 import type { AccountEvent } from './account.events';
 import { evolve, initialState, type AccountState, type EventContext } from './account.state';
-import {
-  completeAccountRecovery,
-  decideRecoveryCase,
-  openRecoveryCase,
-  requestAccountRecovery,
-} from './decisions/account-recovery';
-import { completeSecondFactor } from './decisions/complete-second-factor';
-import { confirmEmail } from './decisions/confirm-email';
-import { issueCredential, regenerateCredential, revokeCredential, touchCredential } from './decisions/credentials';
-import { cancelDeletion, executeDeletion, remindPasswordAge, scheduleDeletion } from './decisions/deletion';
-import { changeDisplayName, changeUsername, confirmEmailChange, requestEmailChange } from './decisions/profile';
-import { decideAppeal, reinstateAccount, submitAppeal, suspendAccount } from './decisions/suspension';
-import { endAllSessions, endOtherSessions, endSession, touchSession } from './decisions/end-session';
-import { lockAccount, unlockAccount } from './decisions/lock';
-import { logIn } from './decisions/log-in';
-import { completeOwnershipVerification, requestOwnershipVerification } from './decisions/ownership';
-import { changePassword, disablePassword } from './decisions/password';
-import { completePasswordReset, requestPasswordReset } from './decisions/password-reset';
-import { registerAccount } from './decisions/register-account';
-import { resendEmailVerification } from './decisions/resend-email-verification';
-import { confirmTotpEnrollment, disableTotp, regenerateRecoveryCodes, startTotpEnrollment } from './decisions/totp';
+import { isCredentialsCommand } from './credentials/credentials.commands';
+import { decideCredentials } from './credentials/credentials.decider';
+import { isLifecycleCommand } from './lifecycle/lifecycle.commands';
+import { decideLifecycle } from './lifecycle/lifecycle.decider';
+import { isPasswordsCommand } from './passwords/passwords.commands';
+import { decidePasswords } from './passwords/passwords.decider';
+import { isProfileCommand } from './profile/profile.commands';
+import { decideProfile } from './profile/profile.decider';
+import { isProtectionCommand } from './protection/protection.commands';
+import { decideProtection } from './protection/protection.decider';
+import { isRecoveryCommand } from './recovery/recovery.commands';
+import { decideRecovery } from './recovery/recovery.decider';
+import { isRegistrationCommand } from './registration/registration.commands';
+import { decideRegistration } from './registration/registration.decider';
+import { isSignInCommand } from './sign-in/sign-in.commands';
+import { decideSignIn } from './sign-in/sign-in.decider';
+import { isTwoFactorCommand } from './two-factor/two-factor.commands';
+import { decideTwoFactor } from './two-factor/two-factor.decider';
 
-/** decide(command, state) → events; refusals are thrown as DomainErrors. */
+/**
+ * decide(command, state) → events; refusals are thrown as DomainErrors. Each area decides
+ * its own commands (`<area>/<area>.decider.ts`, exhaustive over the area's union); this routes
+ * a command to its area, and an area left out leaves `command` not `never`: a compile error.
+ */
 export function decide(command: AccountCommand, state: AccountState): AccountEvent[] {
-  switch (command.type) {
-    case 'RegisterAccount':
-      return registerAccount(state, command);
-    case 'ResendEmailVerification':
-      return resendEmailVerification(state, command);
-    case 'ConfirmEmail':
-      return confirmEmail(state, command);
-    case 'LogIn':
-      return logIn(state, command);
-    case 'EndSession':
-      return endSession(state, command);
-    case 'EndOtherSessions':
-      return endOtherSessions(state, command);
-    case 'EndAllSessions':
-      return endAllSessions(state, command);
-    case 'TouchSession':
-      return touchSession(state, command);
-    case 'RequestPasswordReset':
-      return requestPasswordReset(state, command);
-    case 'CompletePasswordReset':
-      return completePasswordReset(state, command);
-    case 'ChangePassword':
-      return changePassword(state, command);
-    case 'DisablePassword':
-      return disablePassword(state, command);
-    case 'LockAccount':
-      return lockAccount(state, command);
-    case 'UnlockAccount':
-      return unlockAccount(state, command);
-    case 'RequestOwnershipVerification':
-      return requestOwnershipVerification(state, command);
-    case 'CompleteOwnershipVerification':
-      return completeOwnershipVerification(state, command);
-    case 'CompleteSecondFactor':
-      return completeSecondFactor(state, command);
-    case 'StartTotpEnrollment':
-      return startTotpEnrollment(state, command);
-    case 'ConfirmTotpEnrollment':
-      return confirmTotpEnrollment(state, command);
-    case 'DisableTotp':
-      return disableTotp(state, command);
-    case 'RegenerateRecoveryCodes':
-      return regenerateRecoveryCodes(state, command);
-    case 'RequestAccountRecovery':
-      return requestAccountRecovery(state, command);
-    case 'CompleteAccountRecovery':
-      return completeAccountRecovery(state, command);
-    case 'OpenRecoveryCase':
-      return openRecoveryCase(state, command);
-    case 'DecideRecoveryCase':
-      return decideRecoveryCase(state, command);
-    case 'ChangeDisplayName':
-      return changeDisplayName(state, command);
-    case 'ChangeUsername':
-      return changeUsername(state, command);
-    case 'RequestEmailChange':
-      return requestEmailChange(state, command);
-    case 'ConfirmEmailChange':
-      return confirmEmailChange(state, command);
-    case 'IssueCredential':
-      return issueCredential(state, command);
-    case 'RegenerateCredential':
-      return regenerateCredential(state, command);
-    case 'RevokeCredential':
-      return revokeCredential(state, command);
-    case 'TouchCredential':
-      return touchCredential(state, command);
-    case 'SuspendAccount':
-      return suspendAccount(state, command);
-    case 'ReinstateAccount':
-      return reinstateAccount(state, command);
-    case 'SubmitAppeal':
-      return submitAppeal(state, command);
-    case 'DecideAppeal':
-      return decideAppeal(state, command);
-    case 'ScheduleDeletion':
-      return scheduleDeletion(state, command);
-    case 'CancelDeletion':
-      return cancelDeletion(state, command);
-    case 'ExecuteDeletion':
-      return executeDeletion(state, command);
-    case 'RemindPasswordAge':
-      return remindPasswordAge(state, command);
-    default: {
-      const unhandled: never = command;
-      return unhandled;
-    }
-  }
+  if (isRegistrationCommand(command)) return decideRegistration(state, command);
+  if (isSignInCommand(command)) return decideSignIn(state, command);
+  if (isPasswordsCommand(command)) return decidePasswords(state, command);
+  if (isProtectionCommand(command)) return decideProtection(state, command);
+  if (isTwoFactorCommand(command)) return decideTwoFactor(state, command);
+  if (isRecoveryCommand(command)) return decideRecovery(state, command);
+  if (isProfileCommand(command)) return decideProfile(state, command);
+  if (isCredentialsCommand(command)) return decideCredentials(state, command);
+  if (isLifecycleCommand(command)) return decideLifecycle(state, command);
+  const unhandled: never = command;
+  return unhandled;
 }
 
 export interface AccountDecider {

@@ -1,4 +1,5 @@
-import type { AccountState, PendingToken } from './account.state';
+import type { AccountState } from './account.state';
+import type { PendingToken } from './issued-token';
 import { sameDigest } from './secret-compare';
 
 /** The flows a mailed link opens (the path of the link). */

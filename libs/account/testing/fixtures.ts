@@ -1,6 +1,11 @@
-import type { AccountCommand, CompleteSecondFactor, LogIn, NewChallenge, NewSession, SecondFactorCheck } from '../account.commands';
+import type { AccountCommand } from '../account.commands';
+import type { CompleteSecondFactor, LogIn, NewChallenge, NewSession } from '../sign-in/sign-in.commands';
+import type { SecondFactorCheck } from '../two-factor/two-factor.commands';
 import { accountDecider } from '../account.decider';
-import type { AccountEvent, IssuedToken, Origin, SecondFactorVerified, SessionEndReason } from '../account.events';
+import type { AccountEvent } from '../account.events';
+import type { IssuedToken } from '../issued-token';
+import type { Origin, SessionEndReason } from '../sign-in/sign-in.events';
+import type { SecondFactorVerified } from '../two-factor/two-factor.events';
 import type { AccountState } from '../account.state';
 import { DeciderSpecification, type Given } from '../../shared/testing/decider-spec';
 import { DomainError } from '../../shared/errors';

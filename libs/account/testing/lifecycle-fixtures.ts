@@ -1,23 +1,9 @@
-import type {
-  CancelDeletion,
-  ChangeDisplayName,
-  ChangeUsername,
-  ConfirmEmailChange,
-  DecideAppeal,
-  ExecuteDeletion,
-  IssueCredential,
-  ReinstateAccount,
-  RegenerateCredential,
-  RemindPasswordAge,
-  RequestEmailChange,
-  RequestPasswordReset,
-  RevokeCredential,
-  ScheduleDeletion,
-  SubmitAppeal,
-  SuspendAccount,
-  TouchCredential,
-} from '../account.commands';
-import type { AccountEvent, CredentialRevoked } from '../account.events';
+import type { CancelDeletion, DecideAppeal, ExecuteDeletion, ReinstateAccount, ScheduleDeletion, SubmitAppeal, SuspendAccount } from '../lifecycle/lifecycle.commands';
+import type { ChangeDisplayName, ChangeUsername, ConfirmEmailChange, RequestEmailChange } from '../profile/profile.commands';
+import type { IssueCredential, RegenerateCredential, RevokeCredential, TouchCredential } from '../credentials/credentials.commands';
+import type { RemindPasswordAge, RequestPasswordReset } from '../passwords/passwords.commands';
+import type { AccountEvent } from '../account.events';
+import type { CredentialRevoked } from '../credentials/credentials.events';
 import type { AccountStatus } from '../account.state';
 import type { Given } from '../../shared/testing/decider-spec';
 import { active, at, DAY, EMAIL, lockedManually, registered, token, verificationRequested } from './fixtures';

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { NewSession, SecondFactorCheck } from '../../account/account.commands';
+import type { NewSession } from '../../account/sign-in/sign-in.commands';
+import type { SecondFactorCheck } from '../../account/two-factor/two-factor.commands';
 import { AccountErrors } from '../../account/account.errors';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';

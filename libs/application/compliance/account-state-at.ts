@@ -1,5 +1,6 @@
 import { AccountErrors } from '../../account/account.errors';
-import { evolve, initialState, liveSessions, type AccountState } from '../../account/account.state';
+import { evolve, initialState, type AccountState } from '../../account/account.state';
+import { liveSessions } from '../../account/sign-in/sign-in.state';
 import { accountStream } from '../../infrastructure/event-codec/account-streams';
 import type { ComplianceReadDeps } from './account-history';
 import { occurredBy } from './as-of';

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { AccountState, CredentialState } from '../../account/account.state';
+import type { AccountState } from '../../account/account.state';
+import type { CredentialState } from '../../account/credentials/credentials.state';
 import { sameDigest } from '../../account/secret-compare';
 import { accountOfToken, hashToken, newRandomToken } from '../../infrastructure/crypto/tokens';
 

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { NewChallenge, NewSession } from '../../account/account.commands';
+import type { NewChallenge, NewSession } from '../../account/sign-in/sign-in.commands';
 import { AccountErrors } from '../../account/account.errors';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';

@@ -1,4 +1,5 @@
-import { isSessionLive, type AccountState, type SessionState } from '../../account/account.state';
+import { isSessionLive, type SessionState } from '../../account/sign-in/sign-in.state';
+import type { AccountState } from '../../account/account.state';
 import { sameDigest } from '../../account/secret-compare';
 import { hashToken } from '../../infrastructure/crypto/tokens';
 

@@ -1,4 +1,4 @@
-import type { NewToken } from '../../account/account.commands';
+import type { NewToken } from '../../account/issued-token';
 import { hashToken, type MailTokenPurpose } from '../../infrastructure/crypto/tokens';
 import type { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { NewChallenge, NewSession } from '../../account/account.commands';
+import type { NewChallenge, NewSession } from '../../account/sign-in/sign-in.commands';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { hashToken, newRandomToken } from '../../infrastructure/crypto/tokens';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';

@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Origin } from '../../account/account.events';
+import type { Origin } from '../../account/sign-in/sign-in.events';
 import type { ClientContext } from '../../shared/envelope';
 
 /** The approximate network of an address: its /24 (IPv4) or /48 (IPv6). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import * as speakeasy from 'speakeasy';
-import type { SecondFactorCheck } from '../../account/account.commands';
+import type { SecondFactorCheck } from '../../account/two-factor/two-factor.commands';
 import type { AccountState } from '../../account/account.state';
 
 const STEP_SECONDS = 30;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 
 /**
  * Bump when the meaning of a stored state changes without any change to the code hashed
@@ -8,14 +9,40 @@ import { readFileSync } from 'node:fs';
 export const STATE_SHAPE_VERSION = 1;
 
 /**
- * The modules whose code decides what a fold of the stream yields: the state and its
- * evolve (helpers included), the upcasters and the events' schema versions. Hashing their
- * code, as this build runs it, means any edit to the fold invalidates every snapshot
- * without anyone remembering to bump a number; a rebuild with no change keeps them.
+ * Where a fold of the stream is decided: the state and its evolve (account.state, which
+ * routes each event to its area's `<area>/<area>.state`), the upcasters and the events'
+ * schema versions (account.events, composed from each `<area>/<area>.events`).
  */
-const FOLD_MODULES = ['../../account/account.state', '../../account/account.upcasters', '../../account/account.events'];
+const FOLD_ENTRIES = ['../../account/account.state', '../../account/account.upcasters', '../../account/account.events'];
 
-export function currentSnapshotShape(modules: readonly string[] = FOLD_MODULES.map((m) => require.resolve(m))): string {
+/** A relative import that survives compilation: `import … from './x'` (not `import type`) or `require("./x")`. */
+const RUNTIME_IMPORT = /^import (?!type )[^;]*? from '(\.[^']+)';|require\("(\.[^"]+)"\)/gm;
+
+/**
+ * The entries and every local module they import at run time, transitively: the areas'
+ * state and events, the helpers their evolve cases call, the guards that route an event.
+ * Following the imports, rather than listing files, keeps a new area or helper covered.
+ */
+export function foldModules(entries: readonly string[] = FOLD_ENTRIES.map((m) => require.resolve(m))): string[] {
+  const found = new Set<string>();
+  const visit = (file: string) => {
+    if (found.has(file)) return;
+    found.add(file);
+    for (const [, fromImport, fromRequire] of readFileSync(file, 'utf8').matchAll(RUNTIME_IMPORT)) {
+      const imported = join(dirname(file), fromImport ?? fromRequire) + extname(file);
+      if (existsSync(imported)) visit(imported);
+    }
+  };
+  entries.forEach(visit);
+  return [...found].sort();
+}
+
+/**
+ * Hashing the fold's code, as this build runs it, means any edit to the fold invalidates
+ * every snapshot without anyone remembering to bump a number; a rebuild with no change
+ * keeps them.
+ */
+export function currentSnapshotShape(modules: readonly string[] = foldModules()): string {
   const hash = createHash('sha256');
   for (const file of modules) hash.update(readFileSync(file));
   return `v${STATE_SHAPE_VERSION}:${hash.digest('hex').slice(0, 16)}`;

@@ -1,4 +1,4 @@
-import type { TotpDisabled } from '../../../../libs/account/account.events';
+import type { TotpDisabled } from '../../../../libs/account/two-factor/two-factor.events';
 import type { DecodedAccountEvent } from '../../../../libs/infrastructure/event-codec/account-event.codec';
 import type { MailComposers } from '../composer';
 import { formatUtc, pageLink } from '../mail-format';

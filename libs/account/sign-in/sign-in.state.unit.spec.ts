@@ -1,0 +1,65 @@
+import type { AccountEvent } from '../account.events';
+import { isSessionLive, liveSessions, type SessionState } from './sign-in.state';
+import { active, at, DAY, happened, revoked, sessionSeen, sessionStarted, stateOf, T0 } from '../testing/fixtures';
+import type { Given } from '../../shared/testing/decider-spec';
+
+const instant = (minutes: number) => new Date(at(minutes));
+
+describe('isSessionLive', () => {
+  const session: SessionState = {
+    sessionId: 's1',
+    tokenHash: 'sh-s1',
+    startedAt: T0,
+    expiresAt: at(30 * DAY),
+    idleTimeoutSeconds: 7 * 86400,
+    lastSeenAt: T0,
+  };
+
+  it('is live right after it starts', () => {
+    expect(isSessionLive(session, instant(0))).toBe(true);
+  });
+
+  it('idles out 7 days after it was last seen', () => {
+    expect(isSessionLive(session, instant(7 * DAY - 1))).toBe(true);
+    expect(isSessionLive(session, instant(7 * DAY))).toBe(false);
+  });
+
+  it('stays live while it keeps being seen', () => {
+    expect(isSessionLive({ ...session, lastSeenAt: at(6 * DAY) }, instant(12 * DAY))).toBe(true);
+  });
+
+  it('ends at its absolute expiry, however recently it was seen', () => {
+    const seenLate = { ...session, lastSeenAt: at(29 * DAY) };
+    expect(isSessionLive(seenLate, instant(30 * DAY - 1))).toBe(true);
+    expect(isSessionLive(seenLate, instant(30 * DAY))).toBe(false);
+  });
+});
+
+describe('liveSessions', () => {
+  const idsLiveAt = (minutes: number, ...history: Given<AccountEvent>[]) =>
+    liveSessions(stateOf(...history), instant(minutes)).map((s) => s.sessionId);
+
+  it('lists the sessions started and not revoked', () => {
+    expect(idsLiveAt(10, ...active, sessionStarted('s1'), sessionStarted('s2'), sessionStarted('s3'), ...revoked('logout', 's2'))).toEqual([
+      's1',
+      's3',
+    ]);
+  });
+
+  it('leaves out sessions past their absolute expiry or idle too long', () => {
+    const history = [
+      ...active,
+      sessionStarted('idle'),
+      happened(sessionStarted('expired', { expiresAt: at(6 * DAY) }), 5 * DAY),
+      happened(sessionStarted('fresh'), 5 * DAY),
+      sessionStarted('seen'),
+      happened(sessionSeen('seen'), 6 * DAY),
+    ];
+    expect(idsLiveAt(8 * DAY, ...history)).toEqual(['fresh', 'seen']);
+  });
+
+  it('dates a session from when it started, not from the first event', () => {
+    expect(idsLiveAt(8 * DAY, ...active, happened(sessionStarted('s1'), 2 * DAY))).toEqual(['s1']);
+    expect(idsLiveAt(9 * DAY, ...active, happened(sessionStarted('s1'), 2 * DAY))).toEqual([]);
+  });
+});
