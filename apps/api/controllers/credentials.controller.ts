@@ -7,8 +7,8 @@ import type { IssuedCredential, RegeneratedCredential } from '../../../libs/appl
 import type { CredentialIntrospection } from '../../../libs/application/credentials/introspect-credential.handler';
 import type { CredentialSummary } from '../../../libs/application/credentials/list-credentials.handler';
 import { IntrospectCredentialQuery, ListCredentialsQuery } from '../../../libs/application/credentials/credentials.queries';
-import { ExecuteAccountCommand } from '../../../libs/application/execute-account-command/execute-account-command.command';
-import type { CommandOutcome } from '../../../libs/application/shared/account-command-runner';
+import { ExecuteAccountCommand } from '../../../libs/application/runner/execute-account-command.command';
+import type { CommandOutcome } from '../../../libs/application/runner/account-command-runner';
 import { AccountIdParam } from '../dto/account-id.param';
 import {
   CredentialIdParams,

@@ -2,11 +2,11 @@ import { Body, Controller, Delete, HttpCode, Param, Post, Res } from '@nestjs/co
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ExecuteAccountCommand, type TimelessCommand } from '../../../libs/application/execute-account-command/execute-account-command.command';
-import { ScheduleDeletionCommand } from '../../../libs/application/lifecycle/schedule-deletion/schedule-deletion.command';
-import { SubmitAppealCommand } from '../../../libs/application/lifecycle/submit-appeal/submit-appeal.command';
-import type { SubmitAppealOutcome } from '../../../libs/application/lifecycle/submit-appeal/submit-appeal.handler';
-import type { CommandOutcome } from '../../../libs/application/shared/account-command-runner';
+import { ExecuteAccountCommand, type TimelessCommand } from '../../../libs/application/runner/execute-account-command.command';
+import { ScheduleDeletionCommand } from '../../../libs/application/lifecycle/schedule-deletion.command';
+import { SubmitAppealCommand } from '../../../libs/application/lifecycle/submit-appeal.command';
+import type { SubmitAppealOutcome } from '../../../libs/application/lifecycle/submit-appeal.handler';
+import type { CommandOutcome } from '../../../libs/application/runner/account-command-runner';
 import { AccountIdParam } from '../dto/account-id.param';
 import {
   AppealDecisionDto,

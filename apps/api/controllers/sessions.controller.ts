@@ -2,13 +2,13 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { IntrospectSessionQuery } from '../../../libs/application/introspect-session/introspect-session.query';
-import type { Introspection } from '../../../libs/application/introspect-session/introspect-session.handler';
+import { IntrospectSessionQuery } from '../../../libs/application/sessions/introspect-session.command';
+import type { Introspection } from '../../../libs/application/sessions/introspect-session.handler';
 import { ListSessionsQuery } from '../../../libs/application/list-sessions/list-sessions.query';
-import { LogOutCommand } from '../../../libs/application/log-out/log-out.command';
+import { LogOutCommand } from '../../../libs/application/sessions/log-out.command';
 import { ActivityFeedQuery } from '../../../libs/application/activity-feed/activity-feed.query';
-import { ExecuteAccountCommand } from '../../../libs/application/execute-account-command/execute-account-command.command';
-import type { CommandOutcome } from '../../../libs/application/shared/account-command-runner';
+import { ExecuteAccountCommand } from '../../../libs/application/runner/execute-account-command.command';
+import type { CommandOutcome } from '../../../libs/application/runner/account-command-runner';
 import { KeepSessionDto } from '../dto/password.dto';
 import { PageQueryDto } from '../dto/page-query.dto';
 import { SessionIdParams } from '../dto/session-id.param';

@@ -6,10 +6,10 @@ import {
   CompleteAccountRecoveryCommand,
   DecideRecoveryCaseCommand,
   RequestAccountRecoveryCommand,
-} from '../../../libs/application/account-recovery/account-recovery.commands';
-import type { RecoveryOutcome } from '../../../libs/application/account-recovery/account-recovery.handlers';
-import type { CommandOutcome } from '../../../libs/application/shared/account-command-runner';
-import { ChangeSecondFactorCommand, ConfirmTotpEnrollmentCommand, StartTotpEnrollmentCommand } from '../../../libs/application/totp/totp.commands';
+} from '../../../libs/application/recovery/account-recovery.commands';
+import type { RecoveryOutcome } from '../../../libs/application/recovery/account-recovery.handlers';
+import type { CommandOutcome } from '../../../libs/application/runner/account-command-runner';
+import { ChangeSecondFactorCommand, ConfirmTotpEnrollmentCommand, StartTotpEnrollmentCommand } from '../../../libs/application/two-factor/totp.commands';
 import type { Position } from '../../../libs/shared/envelope';
 import { AccountIdParam } from '../dto/account-id.param';
 import { CaseIdParam } from '../dto/case-id.param';

@@ -1,4 +1,4 @@
-import type { CommandMetadata } from '../shared/command-metadata';
+import type { CommandMetadata } from '../runner/command-metadata';
 
 /** A new integration credential; the answer carries its secret, shown this once. */
 export class IssueCredentialCommand {

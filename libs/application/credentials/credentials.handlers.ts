@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Position } from '../../shared/envelope';
-import { AccountCommandRunner } from '../shared/account-command-runner';
+import { AccountCommandRunner } from '../runner/account-command-runner';
 import { mintCredentialSecret } from './credential-secret';
 import { IssueCredentialCommand, RegenerateCredentialCommand } from './credentials.commands';
 

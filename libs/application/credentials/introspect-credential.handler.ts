@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';
-import { AccountRepository } from '../shared/account.repository';
+import { AccountRepository } from '../runner/account.repository';
 import { UseRecorder } from '../shared/use-recorder';
 import { accountOfSecret, findCredential } from './credential-secret';
 import { IntrospectCredentialQuery } from './credentials.queries';

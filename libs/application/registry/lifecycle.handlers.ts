@@ -1,8 +1,8 @@
 import type { Type } from '@nestjs/common';
-import { EraseAccountHandler } from '../lifecycle/erase-account/erase-account.handler';
-import { ExecuteDeletionHandler } from '../lifecycle/execute-deletion/execute-deletion.handler';
-import { ScheduleDeletionHandler } from '../lifecycle/schedule-deletion/schedule-deletion.handler';
-import { SubmitAppealHandler } from '../lifecycle/submit-appeal/submit-appeal.handler';
+import { EraseAccountHandler } from '../lifecycle/erase-account.handler';
+import { ExecuteDeletionHandler } from '../lifecycle/execute-deletion.handler';
+import { ScheduleDeletionHandler } from '../lifecycle/schedule-deletion.handler';
+import { SubmitAppealHandler } from '../lifecycle/submit-appeal.handler';
 
 /**
  * The lifecycle use cases' command and query handlers, registered by ApplicationModule.

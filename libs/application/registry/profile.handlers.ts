@@ -1,10 +1,10 @@
 import type { Type } from '@nestjs/common';
-import { ChangeDisplayNameHandler } from '../profile/change-display-name/change-display-name.handler';
-import { ChangeUsernameHandler } from '../profile/change-username/change-username.handler';
-import { ConfirmEmailChangeHandler } from '../profile/confirm-email-change/confirm-email-change.handler';
-import { RequestEmailChangeHandler } from '../profile/request-email-change/request-email-change.handler';
-import { UniqueValueChange } from '../profile/shared/unique-value-change';
-import { LockUsernameHandler, UnlockUsernameHandler } from '../profile/username-locks/username-lock.handlers';
+import { ChangeDisplayNameHandler } from '../profile/change-display-name.handler';
+import { ChangeUsernameHandler } from '../profile/change-username.handler';
+import { ConfirmEmailChangeHandler } from '../profile/confirm-email-change.handler';
+import { RequestEmailChangeHandler } from '../profile/request-email-change.handler';
+import { UniqueValueChange } from '../profile/unique-value-change';
+import { LockUsernameHandler, UnlockUsernameHandler } from '../profile/username-lock.handlers';
 
 /**
  * The profile use cases' command and query handlers, registered by ApplicationModule

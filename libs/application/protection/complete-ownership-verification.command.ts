@@ -1,0 +1,9 @@
+import type { CommandMetadata } from '../runner/command-metadata';
+
+export class CompleteOwnershipVerificationCommand {
+  constructor(
+    readonly token: string,
+    readonly code: string | undefined,
+    readonly meta: CommandMetadata,
+  ) {}
+}

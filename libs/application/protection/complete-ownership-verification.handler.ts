@@ -1,0 +1,30 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
+import { SecondFactors } from '../shared/second-factor';
+import { tokenTarget } from '../shared/token-target';
+import { CompleteOwnershipVerificationCommand } from './complete-ownership-verification.command';
+
+@CommandHandler(CompleteOwnershipVerificationCommand)
+export class CompleteOwnershipVerificationHandler
+  implements ICommandHandler<CompleteOwnershipVerificationCommand, CommandOutcome & { accountId: string }>
+{
+  constructor(
+    private readonly runner: AccountCommandRunner,
+    private readonly secondFactors: SecondFactors,
+  ) {}
+
+  async execute({ token, code, meta }: CompleteOwnershipVerificationCommand) {
+    const { accountId, tokenHash } = tokenTarget(token);
+    const outcome = await this.runner.run(
+      accountId,
+      (state, now) => ({
+        type: 'CompleteOwnershipVerification',
+        now: now.toISOString(),
+        tokenHash,
+        secondFactor: this.secondFactors.check(state, code, now),
+      }),
+      meta,
+    );
+    return { ...outcome, accountId };
+  }
+}

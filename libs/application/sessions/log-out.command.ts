@@ -1,0 +1,8 @@
+import type { CommandMetadata } from '../runner/command-metadata';
+
+export class LogOutCommand {
+  constructor(
+    readonly sessionToken: string,
+    readonly meta: CommandMetadata,
+  ) {}
+}
