@@ -19,6 +19,7 @@ import { SupportAccountsController } from './controllers/support-accounts.contro
 import { ApiKeyRegistry } from './http/api-key-registry';
 import { httpProviders } from './http/http.providers';
 import { EventPositions } from './positions/event-positions';
+import { EventPositionInterceptor } from './http/event-position.interceptor';
 import { WebModule } from '../web/web.module';
 import { MinPositionInterceptor } from './positions/min-position.interceptor';
 
@@ -45,7 +46,13 @@ export class ApiModule {
         CredentialsController,
         ComplianceController,
       ],
-      providers: [...httpProviders(registry), EventPositions, { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor }],
+      providers: [
+        ...httpProviders(registry),
+        EventPositions,
+        // After the idempotency interceptor (httpProviders): a stored answer keeps its position.
+        { provide: APP_INTERCEPTOR, useClass: EventPositionInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
+      ],
     };
   }
 }

@@ -1,47 +1,38 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ConfirmEmailHandler } from './registration/confirm-email.handler';
+import { ActivityFeedHandler } from './activity-feed/activity-feed.handler';
+import { COMPLIANCE_HANDLERS } from './compliance/compliance.handlers';
+import { CREDENTIALS_HANDLERS } from './credentials/credentials.handlers';
+import { ListCredentialsHandler } from './credentials/list-credentials.handler';
 import { FindAccountsHandler } from './find-accounts/find-accounts.handler';
 import { GetAccountHandler } from './get-account/get-account.handler';
 import { GetAuditHandler } from './get-audit/get-audit.handler';
-import { IntrospectSessionHandler } from './sessions/introspect-session.handler';
+import { LIFECYCLE_HANDLERS } from './lifecycle/lifecycle.handlers';
 import { ListSessionsHandler } from './list-sessions/list-sessions.handler';
-import { LogInHandler } from './sign-in/log-in.handler';
-import { LogOutHandler } from './sessions/log-out.handler';
-import { RegisterAccountHandler } from './registration/register-account.handler';
-import { ResendEmailVerificationHandler } from './registration/resend-email-verification.handler';
-import {
-  CompleteAccountRecoveryHandler,
-  DecideRecoveryCaseHandler,
-  RequestAccountRecoveryHandler,
-} from './recovery/account-recovery.handlers';
-import { ActivityFeedHandler } from './activity-feed/activity-feed.handler';
-import { GetAccountHistoryHandler, GetAccountStateAsOfHandler, VerifyAccountIntegrityHandler } from './compliance/compliance.handlers';
-import { CompleteSecondFactorHandler } from './sign-in/complete-second-factor.handler';
-import { ChangeSecondFactorHandler, ConfirmTotpEnrollmentHandler, StartTotpEnrollmentHandler } from './two-factor/totp.handlers';
-import { NewLogin } from './sign-in/new-login';
-import { CREDENTIAL_HANDLERS } from './registry/credential.handlers';
-import { LIFECYCLE_HANDLERS } from './registry/lifecycle.handlers';
-import { PROFILE_HANDLERS } from './registry/profile.handlers';
-import { SecondFactors } from './shared/second-factor';
-import { UseRecorder } from './shared/use-recorder';
-import { EmailAddressedCommands } from './shared/email-addressed-commands';
-import { ChangePasswordHandler } from './passwords/change-password.handler';
-import { CompleteOwnershipVerificationHandler } from './protection/complete-ownership-verification.handler';
-import { CompletePasswordResetHandler } from './passwords/complete-password-reset.handler';
-import { ExecuteAccountCommandHandler } from './runner/execute-account-command.handler';
-import { RequestOwnershipVerificationHandler } from './protection/request-ownership-verification.handler';
-import { RequestPasswordResetHandler } from './passwords/request-password-reset.handler';
+import { MAILED_LINKS_HANDLERS } from './mailed-links/mailed-links.handlers';
+import { PASSWORDS_HANDLERS } from './passwords/passwords.handlers';
+import { PROFILE_HANDLERS } from './profile/profile.handlers';
+import { PROTECTION_HANDLERS } from './protection/protection.handlers';
+import { RecoveryCaseIndex } from './recovery/recovery-case-index';
+import { RECOVERY_HANDLERS } from './recovery/recovery.handlers';
+import { REGISTRATION_HANDLERS } from './registration/registration.handlers';
 import { AccountCommandRunner } from './runner/account-command-runner';
-import { LoginThrottle } from './sign-in/login-throttle';
-import { NewPassword } from './shared/new-password';
 import { AccountRepository } from './runner/account.repository';
+import { SESSIONS_HANDLERS } from './sessions/sessions.handlers';
+import { ClaimHolders } from './shared/claim-holder';
+import { EmailAddressedCommands } from './shared/email-addressed-commands';
+import { NewPassword } from './shared/new-password';
 import { PasswordHasher } from './shared/password-hasher';
 import { Reservations } from './shared/reservations';
-import { ClaimHolders } from './shared/claim-holder';
-import { RecoveryCaseIndex } from './recovery/recovery-case-index';
+import { SecondFactors } from './shared/second-factor';
+import { UseRecorder } from './shared/use-recorder';
+import { LoginThrottle } from './sign-in/login-throttle';
+import { NewLogin } from './sign-in/new-login';
+import { SIGN_IN_HANDLERS } from './sign-in/sign-in.handlers';
+import { TWO_FACTOR_HANDLERS } from './two-factor/two-factor.handlers';
 
-const shared = [
+/** The runner and the services handlers share (exported: the worker and the pages use some). */
+const services = [
   AccountRepository,
   AccountCommandRunner,
   Reservations,
@@ -56,43 +47,29 @@ const shared = [
   EmailAddressedCommands,
 ];
 
-const handlers = [
-  RegisterAccountHandler,
-  ConfirmEmailHandler,
-  ResendEmailVerificationHandler,
-  LogInHandler,
-  LogOutHandler,
-  IntrospectSessionHandler,
-  GetAccountHandler,
-  FindAccountsHandler,
-  ListSessionsHandler,
-  GetAuditHandler,
-  ExecuteAccountCommandHandler,
-  RequestPasswordResetHandler,
-  CompletePasswordResetHandler,
-  ChangePasswordHandler,
-  RequestOwnershipVerificationHandler,
-  CompleteOwnershipVerificationHandler,
-  ActivityFeedHandler,
-  CompleteSecondFactorHandler,
-  StartTotpEnrollmentHandler,
-  ConfirmTotpEnrollmentHandler,
-  ChangeSecondFactorHandler,
-  RequestAccountRecoveryHandler,
-  CompleteAccountRecoveryHandler,
-  DecideRecoveryCaseHandler,
-  GetAccountHistoryHandler,
-  GetAccountStateAsOfHandler,
-  VerifyAccountIntegrityHandler,
-  ...LIFECYCLE_HANDLERS,
-  ...PROFILE_HANDLERS,
-  ...CREDENTIAL_HANDLERS,
-];
+/** One list per feature area: a new use case goes in its area's `<area>.handlers.ts`. */
+const areas = [
+  REGISTRATION_HANDLERS,
+  SIGN_IN_HANDLERS,
+  SESSIONS_HANDLERS,
+  PASSWORDS_HANDLERS,
+  PROTECTION_HANDLERS,
+  TWO_FACTOR_HANDLERS,
+  RECOVERY_HANDLERS,
+  PROFILE_HANDLERS,
+  CREDENTIALS_HANDLERS,
+  LIFECYCLE_HANDLERS,
+  COMPLIANCE_HANDLERS,
+  MAILED_LINKS_HANDLERS,
+].flat();
+
+/** The read models' queries (they move beside their projectors, projections/<read-model>/). */
+const readModelQueries = [GetAccountHandler, FindAccountsHandler, ListSessionsHandler, GetAuditHandler, ActivityFeedHandler, ListCredentialsHandler];
 
 /** The use cases, on @nestjs/cqrs command and query buses. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  providers: [...shared, ...handlers],
-  exports: [CqrsModule, ...shared],
+  providers: [...services, ...areas, ...readModelQueries],
+  exports: [CqrsModule, ...services],
 })
 export class ApplicationModule {}

@@ -2,14 +2,10 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { toNdjson, type AccountHistory } from '../../../libs/application/compliance/account-history';
-import type { AccountStateAsOf } from '../../../libs/application/compliance/account-state-at';
-import type { IntegrityReport } from '../../../libs/application/compliance/account-integrity';
-import {
-  GetAccountHistoryQuery,
-  GetAccountStateAsOfQuery,
-  VerifyAccountIntegrityQuery,
-} from '../../../libs/application/compliance/compliance.queries';
+import { toNdjson } from '../../../libs/application/compliance/account-history';
+import { GetAccountHistoryQuery } from '../../../libs/application/compliance/get-account-history.handler';
+import { GetAccountStateAsOfQuery } from '../../../libs/application/compliance/get-account-state-as-of.handler';
+import { VerifyAccountIntegrityQuery } from '../../../libs/application/compliance/verify-account-integrity.handler';
 import { AccountIdParam } from '../dto/account-id.param';
 import { AccountStateAsOfDto, AsOfQueryDto, IntegrityReportDto } from '../dto/compliance.dto';
 import { RequireScope } from '../http/require-scope.decorator';
@@ -34,7 +30,7 @@ export class ComplianceController {
   @ApiExtraModels(HistoryLineDto)
   @QueryResponses({ mediaType: NDJSON, schema: { $ref: getSchemaPath(HistoryLineDto) } }, 'account_not_found')
   async history(@Param() { id }: AccountIdParam, @Query() query: AsOfQueryDto, @Res() res: Response): Promise<void> {
-    const history = await this.queries.execute<GetAccountHistoryQuery, AccountHistory>(new GetAccountHistoryQuery(id, query.asOf));
+    const history = await this.queries.execute(new GetAccountHistoryQuery(id, query.asOf));
     res.status(200);
     res.setHeader('Content-Type', `${NDJSON}; charset=utf-8`);
     res.setHeader('Cache-Control', 'no-store');
@@ -48,13 +44,13 @@ export class ComplianceController {
 
   @Get('state')
   @QueryResponses(AccountStateAsOfDto, 'account_not_found')
-  state(@Param() { id }: AccountIdParam, @Query() query: AsOfQueryDto): Promise<AccountStateAsOf> {
+  state(@Param() { id }: AccountIdParam, @Query() query: AsOfQueryDto) {
     return this.queries.execute(new GetAccountStateAsOfQuery(id, query.asOf));
   }
 
   @Get('integrity')
   @QueryResponses(IntegrityReportDto, 'account_not_found')
-  integrity(@Param() { id }: AccountIdParam): Promise<IntegrityReport> {
+  integrity(@Param() { id }: AccountIdParam) {
     return this.queries.execute(new VerifyAccountIntegrityQuery(id));
   }
 }

@@ -1,14 +1,12 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { IssueCredentialCommand, RegenerateCredentialCommand } from '../../../libs/application/credentials/credentials.commands';
-import type { IssuedCredential, RegeneratedCredential } from '../../../libs/application/credentials/credentials.handlers';
-import type { CredentialIntrospection } from '../../../libs/application/credentials/introspect-credential.handler';
+import { IssueCredentialCommand } from '../../../libs/application/credentials/issue-credential.handler';
+import { RegenerateCredentialCommand } from '../../../libs/application/credentials/regenerate-credential.handler';
+import { RevokeCredentialCommand } from '../../../libs/application/credentials/revoke-credential.handler';
+import { IntrospectCredentialQuery } from '../../../libs/application/credentials/introspect-credential.handler';
 import type { CredentialSummary } from '../../../libs/application/credentials/list-credentials.handler';
-import { IntrospectCredentialQuery, ListCredentialsQuery } from '../../../libs/application/credentials/credentials.queries';
-import { ExecuteAccountCommand } from '../../../libs/application/runner/execute-account-command.command';
-import type { CommandOutcome } from '../../../libs/application/runner/account-command-runner';
+import { ListCredentialsQuery } from '../../../libs/application/credentials/credentials.queries';
 import { AccountIdParam } from '../dto/account-id.param';
 import {
   CredentialIdParams,
@@ -23,7 +21,7 @@ import { EmptyDto } from '../dto/password.dto';
 import { Ctx } from '../http/request-context.decorator';
 import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
-import { EventPositions } from '../positions/event-positions';
+import { answer } from '../http/command-answer';
 import { metadataOf } from './command-metadata';
 import { CommandResponses, QueryResponses } from '../http/openapi/route-responses.decorator';
 
@@ -34,24 +32,15 @@ export class CredentialsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    private readonly positions: EventPositions,
   ) {}
 
   @Post('accounts/:id/credentials')
   @HttpCode(201)
   @RequireScope('auth')
   @CommandResponses({ 201: IssuedCredentialDto }, 'account_not_found', 'invalid_state')
-  async issue(
-    @Param() { id }: AccountIdParam,
-    @Body() body: IssueCredentialDto,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<IssuedCredentialDto> {
-    const { position, credentialId, secret } = await this.commands.execute<IssueCredentialCommand, IssuedCredential>(
-      new IssueCredentialCommand(id, body.label, metadataOf(ctx)),
-    );
-    await this.positions.set(res, position);
-    return { credentialId, secret };
+  async issue(@Param() { id }: AccountIdParam, @Body() body: IssueCredentialDto, @Ctx() ctx: RequestContext) {
+    const { position, credentialId, secret } = await this.commands.execute(new IssueCredentialCommand(id, body.label, metadataOf(ctx)));
+    return answer<IssuedCredentialDto>({ position }, { credentialId, secret });
   }
 
   @Get('accounts/:id/credentials')
@@ -65,35 +54,24 @@ export class CredentialsController {
   @HttpCode(200)
   @RequireScope('auth')
   @CommandResponses({ 200: RegeneratedCredentialDto }, 'credential_not_found', 'account_not_found', 'invalid_state')
-  async regenerate(
-    @Param() { id, cid }: CredentialIdParams,
-    @Body() _body: EmptyDto,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<RegeneratedCredentialDto> {
-    const { position, secret } = await this.commands.execute<RegenerateCredentialCommand, RegeneratedCredential>(
-      new RegenerateCredentialCommand(id, cid, metadataOf(ctx)),
-    );
-    await this.positions.set(res, position);
-    return { secret };
+  async regenerate(@Param() { id, cid }: CredentialIdParams, @Body() _body: EmptyDto, @Ctx() ctx: RequestContext) {
+    const { position, secret } = await this.commands.execute(new RegenerateCredentialCommand(id, cid, metadataOf(ctx)));
+    return answer<RegeneratedCredentialDto>({ position }, { secret });
   }
 
   @Delete('accounts/:id/credentials/:cid')
   @HttpCode(204)
   @RequireScope('auth')
   @CommandResponses({ 204: null }, 'account_not_found', 'credential_not_found')
-  async revoke(@Param() { id, cid }: CredentialIdParams, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response): Promise<void> {
-    const outcome = await this.commands.execute<ExecuteAccountCommand, CommandOutcome>(
-      new ExecuteAccountCommand(id, { type: 'RevokeCredential', credentialId: cid }, metadataOf(ctx)),
-    );
-    await this.positions.set(res, outcome.position);
+  async revoke(@Param() { id, cid }: CredentialIdParams, @Ctx() ctx: RequestContext) {
+    return answer(await this.commands.execute(new RevokeCredentialCommand(id, cid, metadataOf(ctx))));
   }
 
   @Post('credentials/introspect')
   @HttpCode(200)
   @RequireScope('auth')
   @QueryResponses(CredentialIntrospectionDto)
-  introspect(@Body() body: CredentialSecretDto): Promise<CredentialIntrospection> {
+  introspect(@Body() body: CredentialSecretDto) {
     return this.queries.execute(new IntrospectCredentialQuery(body.secret));
   }
 }

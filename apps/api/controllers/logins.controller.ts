@@ -1,17 +1,16 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { CompleteSecondFactorCommand } from '../../../libs/application/sign-in/complete-second-factor.command';
-import { LogInCommand } from '../../../libs/application/sign-in/log-in.command';
+import { CompleteSecondFactorCommand } from '../../../libs/application/sign-in/complete-second-factor.handler';
+import { LogInCommand } from '../../../libs/application/sign-in/log-in.handler';
 import type { LoginResult } from '../../../libs/application/sign-in/log-in.result';
+import { answer } from '../http/command-answer';
 import { SecondFactorDto } from '../dto/two-factor.dto';
 import { LoginDto } from '../dto/session.dto';
 import { Ctx } from '../http/request-context.decorator';
 import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
 import { validationFailed } from '../http/validation-failed';
-import { EventPositions } from '../positions/event-positions';
 import { metadataOf } from './command-metadata';
 import { CommandResponses } from '../http/openapi/route-responses.decorator';
 import { LOGIN_RESULT_SCHEMA, SecondFactorRequiredDto, SessionIssuedDto } from '../dto/session.responses';
@@ -21,10 +20,7 @@ import { LOGIN_RESULT_SCHEMA, SecondFactorRequiredDto, SessionIssuedDto } from '
 @RequireScope('auth')
 @ApiExtraModels(SessionIssuedDto, SecondFactorRequiredDto)
 export class LoginsController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly positions: EventPositions,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Post()
   @HttpCode(200)
@@ -38,8 +34,8 @@ export class LoginsController {
     'invalid_state',
     'too_many_attempts',
   )
-  async logIn(@Body() body: LoginDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    return this.answer(res, this.commands.execute<LogInCommand, LoginResult>(new LogInCommand(body.email, body.password, metadataOf(ctx, body.context))));
+  async logIn(@Body() body: LoginDto, @Ctx() ctx: RequestContext) {
+    return this.answered(this.commands.execute(new LogInCommand(body.email, body.password, metadataOf(ctx, body.context))));
   }
 
   @Post('second-factor')
@@ -53,17 +49,16 @@ export class LoginsController {
     'account_suspended',
     'invalid_state',
   )
-  async secondFactor(@Body() body: SecondFactorDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
+  async secondFactor(@Body() body: SecondFactorDto, @Ctx() ctx: RequestContext) {
     if ((body.code === undefined) === (body.recoveryCode === undefined)) {
       throw validationFailed([{ field: 'code', message: 'give exactly one of code or recoveryCode' }]);
     }
-    const answer = body.code !== undefined ? { code: body.code } : { recoveryCode: body.recoveryCode! };
-    return this.answer(res, this.commands.execute<CompleteSecondFactorCommand, LoginResult>(new CompleteSecondFactorCommand(body.challengeToken, answer, metadataOf(ctx))));
+    const proof = body.code !== undefined ? { code: body.code } : { recoveryCode: body.recoveryCode! };
+    return this.answered(this.commands.execute(new CompleteSecondFactorCommand(body.challengeToken, proof, metadataOf(ctx))));
   }
 
-  private async answer(res: Response, pending: Promise<LoginResult>) {
+  private async answered(pending: Promise<LoginResult>) {
     const { position, ...result } = await pending;
-    await this.positions.set(res, position);
-    return result;
+    return answer({ position }, result);
   }
 }

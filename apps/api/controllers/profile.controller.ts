@@ -1,14 +1,12 @@
-import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put, Res } from '@nestjs/common';
+import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
-import { ChangeDisplayNameCommand } from '../../../libs/application/profile/change-display-name.command';
-import { ChangeUsernameCommand } from '../../../libs/application/profile/change-username.command';
-import { ConfirmEmailChangeCommand } from '../../../libs/application/profile/confirm-email-change.command';
-import { RequestEmailChangeCommand } from '../../../libs/application/profile/request-email-change.command';
-import { LockUsernameCommand, UnlockUsernameCommand } from '../../../libs/application/profile/username-lock.commands';
-import type { UsernameLockResult } from '../../../libs/application/profile/username-lock.handlers';
-import type { CommandOutcome } from '../../../libs/application/runner/account-command-runner';
+import { ChangeDisplayNameCommand } from '../../../libs/application/profile/change-display-name.handler';
+import { ChangeUsernameCommand } from '../../../libs/application/profile/change-username.handler';
+import { ConfirmEmailChangeCommand } from '../../../libs/application/profile/confirm-email-change.handler';
+import { RequestEmailChangeCommand } from '../../../libs/application/profile/request-email-change.handler';
+import { LockUsernameCommand } from '../../../libs/application/profile/lock-username.handler';
+import { UnlockUsernameCommand } from '../../../libs/application/profile/unlock-username.handler';
 import { AccountIdParam } from '../dto/account-id.param';
 import { TokenDto } from '../dto/account.dto';
 import { ReasonDto } from '../dto/password.dto';
@@ -16,7 +14,7 @@ import { ChangeProfileDto, ChangeUsernameDto, RequestEmailChangeDto, UsernamePar
 import { Ctx } from '../http/request-context.decorator';
 import type { RequestContext } from '../http/request-context';
 import { RequireScope } from '../http/require-scope.decorator';
-import { EventPositions } from '../positions/event-positions';
+import { accountStatus, answer } from '../http/command-answer';
 import { metadataOf } from './command-metadata';
 import { CommandResponses } from '../http/openapi/route-responses.decorator';
 import { AccountStatusDto, AcceptedDto } from '../dto/command.responses';
@@ -26,75 +24,54 @@ import { UsernameLockDto } from '../dto/profile.responses';
 @ApiTags('profile')
 @Controller('v1')
 export class ProfileController {
-  constructor(
-    private readonly commands: CommandBus,
-    private readonly positions: EventPositions,
-  ) {}
+  constructor(private readonly commands: CommandBus) {}
 
   @Patch('accounts/:id/profile')
   @HttpCode(200)
   @RequireScope('auth')
   @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
-  async changeProfile(@Param() { id }: AccountIdParam, @Body() body: ChangeProfileDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const outcome = await this.commands.execute<ChangeDisplayNameCommand, CommandOutcome>(
-      new ChangeDisplayNameCommand(id, body.displayName, metadataOf(ctx)),
-    );
-    return this.positions.answer(res, outcome, id);
+  async changeProfile(@Param() { id }: AccountIdParam, @Body() body: ChangeProfileDto, @Ctx() ctx: RequestContext) {
+    return accountStatus(await this.commands.execute(new ChangeDisplayNameCommand(id, body.displayName, metadataOf(ctx))), id);
   }
 
   @Put('accounts/:id/username')
   @HttpCode(200)
   @RequireScope('auth')
   @CommandResponses({ 200: AccountStatusDto }, 'username_taken', 'username_locked', 'account_not_found', 'invalid_state')
-  async changeUsername(@Param() { id }: AccountIdParam, @Body() body: ChangeUsernameDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const outcome = await this.commands.execute<ChangeUsernameCommand, CommandOutcome>(new ChangeUsernameCommand(id, body.username, metadataOf(ctx)));
-    return this.positions.answer(res, outcome, id);
+  async changeUsername(@Param() { id }: AccountIdParam, @Body() body: ChangeUsernameDto, @Ctx() ctx: RequestContext) {
+    return accountStatus(await this.commands.execute(new ChangeUsernameCommand(id, body.username, metadataOf(ctx))), id);
   }
 
   @Post('accounts/:id/email-changes')
   @HttpCode(202)
   @RequireScope('auth')
   @CommandResponses({ 202: AcceptedDto }, 'invalid_credentials', 'email_taken', 'password_disabled', 'account_not_found', 'invalid_state')
-  async requestEmailChange(
-    @Param() { id }: AccountIdParam,
-    @Body() body: RequestEmailChangeDto,
-    @Ctx() ctx: RequestContext,
-    @Res({ passthrough: true }) res: Response,
-  ) {
-    const outcome = await this.commands.execute<RequestEmailChangeCommand, CommandOutcome>(
-      new RequestEmailChangeCommand(id, body.newEmail, body.password, metadataOf(ctx)),
-    );
-    await this.positions.set(res, outcome.position);
-    return {};
+  async requestEmailChange(@Param() { id }: AccountIdParam, @Body() body: RequestEmailChangeDto, @Ctx() ctx: RequestContext) {
+    return answer(await this.commands.execute(new RequestEmailChangeCommand(id, body.newEmail, body.password, metadataOf(ctx))), {});
   }
 
   @Post('email-changes/confirm')
   @HttpCode(200)
   @RequireScope('auth')
   @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'email_taken', 'password_disabled', 'invalid_state')
-  async confirmEmailChange(@Body() body: TokenDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const outcome = await this.commands.execute<ConfirmEmailChangeCommand, CommandOutcome & { accountId: string }>(
-      new ConfirmEmailChangeCommand(body.token, metadataOf(ctx)),
-    );
-    return this.positions.answer(res, outcome, outcome.accountId);
+  async confirmEmailChange(@Body() body: TokenDto, @Ctx() ctx: RequestContext) {
+    const outcome = await this.commands.execute(new ConfirmEmailChangeCommand(body.token, metadataOf(ctx)));
+    return accountStatus(outcome, outcome.accountId);
   }
 
   @Put('usernames/:username/lock')
   @HttpCode(200)
   @RequireScope('support')
   @CommandResponses({ 200: UsernameLockDto }, 'username_taken')
-  async lockUsername(@Param() { username }: UsernameParam, @Body() _body: ReasonDto, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const result = await this.commands.execute<LockUsernameCommand, UsernameLockResult>(new LockUsernameCommand(username, metadataOf(ctx)));
-    await this.positions.set(res, result.position);
-    return { username, locked: true };
+  async lockUsername(@Param() { username }: UsernameParam, @Body() _body: ReasonDto, @Ctx() ctx: RequestContext) {
+    return answer(await this.commands.execute(new LockUsernameCommand(username, metadataOf(ctx))), { username, locked: true });
   }
 
   @Delete('usernames/:username/lock')
   @HttpCode(204)
   @RequireScope('support')
   @CommandResponses({ 204: null }, 'username_not_locked')
-  async unlockUsername(@Param() { username }: UsernameParam, @Ctx() ctx: RequestContext, @Res({ passthrough: true }) res: Response) {
-    const result = await this.commands.execute<UnlockUsernameCommand, UsernameLockResult>(new UnlockUsernameCommand(username, metadataOf(ctx)));
-    await this.positions.set(res, result.position);
+  async unlockUsername(@Param() { username }: UsernameParam, @Ctx() ctx: RequestContext) {
+    return answer(await this.commands.execute(new UnlockUsernameCommand(username, metadataOf(ctx))));
   }
 }

@@ -1,7 +1,7 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { CompleteOwnershipVerificationCommand } from '../../../libs/application/protection/complete-ownership-verification.command';
+import { CompleteOwnershipVerificationCommand } from '../../../libs/application/protection/complete-ownership-verification.handler';
 import type { CommandOutcome } from '../../../libs/application/runner/account-command-runner';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';

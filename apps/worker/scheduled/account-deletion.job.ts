@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-account.command';
+import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-account.handler';
 import type { ErasureOutcome } from '../../../libs/application/lifecycle/erase-account.handler';
-import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion.command';
+import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion.handler';
 import type { DeletionProgress } from '../../../libs/application/lifecycle/execute-deletion.handler';
 import type { StoredEventRef } from '../../../libs/application/lifecycle/account-deleted-event';
 import type { CommandMetadata } from '../../../libs/application/runner/command-metadata';

@@ -2,8 +2,3 @@
 export class ListCredentialsQuery {
   constructor(readonly accountId: string) {}
 }
-
-/** Is this secret a live credential of an active account? Answered from the account's stream. */
-export class IntrospectCredentialQuery {
-  constructor(readonly secret: string) {}
-}

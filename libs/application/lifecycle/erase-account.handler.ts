@@ -1,12 +1,26 @@
+import type { CommandMetadata } from '../runner/command-metadata';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataKeyring } from '../../infrastructure/crypto/data-keyring';
 import { CLOCK } from '../../infrastructure/tokens';
 import type { Clock } from '../../shared/clock';
 import { AccountRepository } from '../runner/account.repository';
 import { normalizeEmail, normalizeUsername } from '../shared/normalize';
 import { Reservations } from '../shared/reservations';
-import { EraseAccountCommand } from './erase-account.command';
+
+/**
+ * A deletion's erasure, after the farewell mail and before AccountDeleted is appended: give
+ * the email and username back, then destroy the account's data key (crypto-shredding).
+ * Only for an account whose grace period is over (or one already deleted).
+ */
+export class EraseAccountCommand extends Command<ErasureOutcome> {
+  constructor(
+    readonly accountId: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 export type ErasureOutcome = 'erased' | 'already_erased';
 
@@ -17,7 +31,7 @@ export type ErasureOutcome = 'erased' | 'already_erased';
  * retry after a crash anywhere finishes the rest.
  */
 @CommandHandler(EraseAccountCommand)
-export class EraseAccountHandler implements ICommandHandler<EraseAccountCommand, ErasureOutcome> {
+export class EraseAccountHandler implements ICommandHandler<EraseAccountCommand> {
   constructor(
     private readonly repository: AccountRepository,
     private readonly keyring: DataKeyring,

@@ -1,5 +1,6 @@
+import type { CommandMetadata } from '../runner/command-metadata';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataKeyring } from '../../infrastructure/crypto/data-keyring';
 import type { EventStore } from '../../infrastructure/event-store/event-store.port';
 import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
@@ -7,7 +8,20 @@ import type { Clock } from '../../shared/clock';
 import { AccountCommandRunner } from '../runner/account-command-runner';
 import { AccountRepository } from '../runner/account.repository';
 import { findLatestEvent, type StoredEventRef } from './account-deleted-event';
-import { ExecuteDeletionCommand } from './execute-deletion.command';
+
+/**
+ * Run by the scheduled deletion job: deletes the account if its grace period is over (the
+ * decider appends nothing when it was cancelled or is not due yet) and reports what is left
+ * to do. Safe to run any number of times.
+ */
+export class ExecuteDeletionCommand extends Command<DeletionProgress> {
+  constructor(
+    readonly accountId: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /** Where an account's deletion stands after the job's ExecuteDeletion. */
 export type DeletionProgress =
@@ -32,7 +46,7 @@ export type DeletionProgress =
  * whose key is being destroyed.
  */
 @CommandHandler(ExecuteDeletionCommand)
-export class ExecuteDeletionHandler implements ICommandHandler<ExecuteDeletionCommand, DeletionProgress> {
+export class ExecuteDeletionHandler implements ICommandHandler<ExecuteDeletionCommand> {
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly repository: AccountRepository,

@@ -1,6 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
-import { ScheduleDeletionCommand } from './schedule-deletion.command';
+
+/** Support schedules an account's deletion; without graceDays the default grace period applies. */
+export class ScheduleDeletionCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly accountId: string,
+    readonly input: { reason: string; ticketRef: string; graceDays?: number },
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /** Contract §3.2: a week to change one's mind unless support says otherwise (0 allowed). */
 export const DEFAULT_DELETION_GRACE_DAYS = 7;
@@ -10,7 +21,7 @@ export const DEFAULT_DELETION_GRACE_DAYS = 7;
  * runs at `executeAt` (projections/scheduler), so nothing here waits for the grace period.
  */
 @CommandHandler(ScheduleDeletionCommand)
-export class ScheduleDeletionHandler implements ICommandHandler<ScheduleDeletionCommand, CommandOutcome> {
+export class ScheduleDeletionHandler implements ICommandHandler<ScheduleDeletionCommand> {
   constructor(private readonly runner: AccountCommandRunner) {}
 
   execute({ accountId, input, meta }: ScheduleDeletionCommand): Promise<CommandOutcome> {

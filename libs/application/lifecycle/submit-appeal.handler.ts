@@ -1,13 +1,24 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
-import { SubmitAppealCommand } from './submit-appeal.command';
+
+/** The owner of a suspended account contests it; the handler gives the appeal its id. */
+export class SubmitAppealCommand extends Command<SubmitAppealOutcome> {
+  constructor(
+    readonly accountId: string,
+    readonly message: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 export type SubmitAppealOutcome = CommandOutcome & { appealId: string };
 
 /** Only while suspended and with no other appeal open (the decider says so). */
 @CommandHandler(SubmitAppealCommand)
-export class SubmitAppealHandler implements ICommandHandler<SubmitAppealCommand, SubmitAppealOutcome> {
+export class SubmitAppealHandler implements ICommandHandler<SubmitAppealCommand> {
   constructor(private readonly runner: AccountCommandRunner) {}
 
   async execute({ accountId, message, meta }: SubmitAppealCommand): Promise<SubmitAppealOutcome> {

@@ -1,12 +1,24 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AccountState } from '../../account/account.state';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { NewPassword } from '../shared/new-password';
 import { PasswordHasher } from '../shared/password-hasher';
-import { ChangePasswordCommand } from './change-password.command';
+
+export class ChangePasswordCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly accountId: string,
+    readonly currentPassword: string,
+    readonly newPassword: string,
+    readonly keepSessionId: string | null,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(ChangePasswordCommand)
-export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand, CommandOutcome> {
+export class ChangePasswordHandler implements ICommandHandler<ChangePasswordCommand> {
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly hasher: PasswordHasher,

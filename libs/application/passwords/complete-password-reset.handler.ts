@@ -1,13 +1,24 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AccountState } from '../../account/account.state';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { NewPassword } from '../shared/new-password';
 import { SecondFactors } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
-import { CompletePasswordResetCommand } from './complete-password-reset.command';
+
+export class CompletePasswordResetCommand extends Command<CommandOutcome & { accountId: string }> {
+  constructor(
+    readonly token: string,
+    readonly newPassword: string,
+    readonly code: string | undefined,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CompletePasswordResetCommand)
-export class CompletePasswordResetHandler implements ICommandHandler<CompletePasswordResetCommand, CommandOutcome & { accountId: string }> {
+export class CompletePasswordResetHandler implements ICommandHandler<CompletePasswordResetCommand> {
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly newPassword: NewPassword,

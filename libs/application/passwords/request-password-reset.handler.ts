@@ -1,15 +1,24 @@
+import type { CommandMetadata } from '../runner/command-metadata';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';
 import { EmailAddressedCommands } from '../shared/email-addressed-commands';
 import { newMailToken } from '../shared/mail-token-factory';
-import { RequestPasswordResetCommand } from './request-password-reset.command';
+
+export class RequestPasswordResetCommand extends Command<void> {
+  constructor(
+    readonly email: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /** Works while the account is locked too: a completed reset is one way out of the lock. */
 @CommandHandler(RequestPasswordResetCommand)
-export class RequestPasswordResetHandler implements ICommandHandler<RequestPasswordResetCommand, void> {
+export class RequestPasswordResetHandler implements ICommandHandler<RequestPasswordResetCommand> {
   constructor(
     private readonly byEmail: EmailAddressedCommands,
     private readonly keys: ServiceKeys,

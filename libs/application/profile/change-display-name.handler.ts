@@ -1,10 +1,20 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
-import { ChangeDisplayNameCommand } from './change-display-name.command';
+
+export class ChangeDisplayNameCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly accountId: string,
+    readonly displayName: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /** A display name is stored as registration stores it: trimmed, Unicode NFC. */
 @CommandHandler(ChangeDisplayNameCommand)
-export class ChangeDisplayNameHandler implements ICommandHandler<ChangeDisplayNameCommand, CommandOutcome> {
+export class ChangeDisplayNameHandler implements ICommandHandler<ChangeDisplayNameCommand> {
   constructor(private readonly runner: AccountCommandRunner) {}
 
   execute({ accountId, displayName, meta }: ChangeDisplayNameCommand): Promise<CommandOutcome> {

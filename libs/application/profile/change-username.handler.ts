@@ -1,8 +1,18 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandOutcome } from '../runner/account-command-runner';
 import { normalizeUsername } from '../shared/normalize';
 import { UniqueValueChange } from './unique-value-change';
-import { ChangeUsernameCommand } from './change-username.command';
+
+export class ChangeUsernameCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly accountId: string,
+    readonly username: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /**
  * Usernames are unique case-insensitively: the new one is claimed in its reservation stream
@@ -10,7 +20,7 @@ import { ChangeUsernameCommand } from './change-username.command';
  * the previous one is released. "Ann" → "ann" keeps the same claim and only changes the case shown.
  */
 @CommandHandler(ChangeUsernameCommand)
-export class ChangeUsernameHandler implements ICommandHandler<ChangeUsernameCommand, CommandOutcome> {
+export class ChangeUsernameHandler implements ICommandHandler<ChangeUsernameCommand> {
   constructor(private readonly change: UniqueValueChange) {}
 
   execute({ accountId, username, meta }: ChangeUsernameCommand): Promise<CommandOutcome> {

@@ -1,10 +1,19 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountErrors } from '../../account/account.errors';
 import type { CommandOutcome } from '../runner/account-command-runner';
 import { normalizeEmail } from '../shared/normalize';
 import { tokenTarget } from '../shared/token-target';
 import { UniqueValueChange } from './unique-value-change';
-import { ConfirmEmailChangeCommand } from './confirm-email-change.command';
+
+export class ConfirmEmailChangeCommand extends Command<CommandOutcome & { accountId: string }> {
+  constructor(
+    readonly token: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /**
  * The link from the new address: claims that address (`409 email_taken` if someone got it
@@ -12,7 +21,7 @@ import { ConfirmEmailChangeCommand } from './confirm-email-change.command';
  * registered again. The token is checked before anything is claimed.
  */
 @CommandHandler(ConfirmEmailChangeCommand)
-export class ConfirmEmailChangeHandler implements ICommandHandler<ConfirmEmailChangeCommand, CommandOutcome & { accountId: string }> {
+export class ConfirmEmailChangeHandler implements ICommandHandler<ConfirmEmailChangeCommand> {
   constructor(private readonly change: UniqueValueChange) {}
 
   async execute({ token, meta }: ConfirmEmailChangeCommand): Promise<CommandOutcome & { accountId: string }> {

@@ -1,4 +1,5 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { newMailToken } from '../shared/mail-token-factory';
@@ -6,7 +7,17 @@ import { normalizeEmail } from '../shared/normalize';
 import { PasswordHasher } from '../shared/password-hasher';
 import { reservationRefusal } from '../../account/reservation/reservation.decider';
 import { Reservations } from '../shared/reservations';
-import { RequestEmailChangeCommand } from './request-email-change.command';
+
+export class RequestEmailChangeCommand extends Command<CommandOutcome> {
+  constructor(
+    readonly accountId: string,
+    readonly newEmail: string,
+    readonly password: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /** The confirmation link to the new address is valid 24 hours (contract §3.1). */
 export const EMAIL_CHANGE_TTL_SECONDS = 24 * 3600;
@@ -18,7 +29,7 @@ export const EMAIL_CHANGE_TTL_SECONDS = 24 * 3600;
  * unconfirmed request never blocks anyone.
  */
 @CommandHandler(RequestEmailChangeCommand)
-export class RequestEmailChangeHandler implements ICommandHandler<RequestEmailChangeCommand, CommandOutcome> {
+export class RequestEmailChangeHandler implements ICommandHandler<RequestEmailChangeCommand> {
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly hasher: PasswordHasher,

@@ -1,13 +1,22 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { SecondFactors } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
-import { CompleteOwnershipVerificationCommand } from './complete-ownership-verification.command';
+
+export class CompleteOwnershipVerificationCommand extends Command<CommandOutcome & { accountId: string }> {
+  constructor(
+    readonly token: string,
+    readonly code: string | undefined,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 @CommandHandler(CompleteOwnershipVerificationCommand)
 export class CompleteOwnershipVerificationHandler
-  implements ICommandHandler<CompleteOwnershipVerificationCommand, CommandOutcome & { accountId: string }>
-{
+  implements ICommandHandler<CompleteOwnershipVerificationCommand> {
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly secondFactors: SecondFactors,

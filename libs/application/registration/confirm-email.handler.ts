@@ -1,8 +1,17 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Position } from '../../shared/envelope';
 import { AccountCommandRunner } from '../runner/account-command-runner';
 import { tokenTarget } from '../shared/token-target';
-import { ConfirmEmailCommand } from './confirm-email.command';
+
+export class ConfirmEmailCommand extends Command<ConfirmEmailResult> {
+  constructor(
+    readonly token: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 export interface ConfirmEmailResult {
   accountId: string;
@@ -11,7 +20,7 @@ export interface ConfirmEmailResult {
 }
 
 @CommandHandler(ConfirmEmailCommand)
-export class ConfirmEmailHandler implements ICommandHandler<ConfirmEmailCommand, ConfirmEmailResult> {
+export class ConfirmEmailHandler implements ICommandHandler<ConfirmEmailCommand> {
   constructor(private readonly runner: AccountCommandRunner) {}
 
   async execute({ token, meta }: ConfirmEmailCommand): Promise<ConfirmEmailResult> {

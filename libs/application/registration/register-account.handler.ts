@@ -1,5 +1,6 @@
+import type { CommandMetadata } from '../runner/command-metadata';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { assertStrongPassword } from '../../account/password-policy';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
@@ -16,7 +17,22 @@ import { normalizePassword, PasswordHasher } from '../shared/password-hasher';
 import { crashPoint } from '../shared/crash-point';
 import { Reservations } from '../shared/reservations';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
-import { RegisterAccountCommand } from './register-account.command';
+
+export interface RegisterAccountInput {
+  email: string;
+  password: string;
+  username?: string;
+  displayName: string;
+}
+
+export class RegisterAccountCommand extends Command<RegisterAccountResult> {
+  constructor(
+    readonly input: RegisterAccountInput,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 export interface RegisterAccountResult {
   accountId: string;
@@ -29,7 +45,7 @@ export interface RegisterAccountResult {
  * concurrent registrations exactly one wins; then writes the account's first events.
  */
 @CommandHandler(RegisterAccountCommand)
-export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCommand, RegisterAccountResult> {
+export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCommand> {
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly reservations: Reservations,

@@ -1,15 +1,24 @@
+import type { CommandMetadata } from '../runner/command-metadata';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';
 import { EmailAddressedCommands } from '../shared/email-addressed-commands';
 import { newMailToken } from '../shared/mail-token-factory';
-import { ResendEmailVerificationCommand } from './resend-email-verification.command';
+
+export class ResendEmailVerificationCommand extends Command<void> {
+  constructor(
+    readonly email: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /** A new link voids the previous one; beyond the limits, silently nothing. */
 @CommandHandler(ResendEmailVerificationCommand)
-export class ResendEmailVerificationHandler implements ICommandHandler<ResendEmailVerificationCommand, void> {
+export class ResendEmailVerificationHandler implements ICommandHandler<ResendEmailVerificationCommand> {
   constructor(
     private readonly byEmail: EmailAddressedCommands,
     private readonly keys: ServiceKeys,

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { accountOfToken } from '../../infrastructure/crypto/tokens';
 import { CLOCK, WARDEN_CONFIG } from '../../infrastructure/tokens';
@@ -7,7 +7,12 @@ import type { Clock } from '../../shared/clock';
 import { AccountRepository } from '../runner/account.repository';
 import { findLiveSession } from './find-session';
 import { UseRecorder } from '../shared/use-recorder';
-import { IntrospectSessionQuery } from './introspect-session.command';
+
+export class IntrospectSessionQuery extends Query<Introspection> {
+  constructor(readonly sessionToken: string) {
+    super();
+  }
+}
 
 export type Introspection = { active: true; accountId: string; sessionId: string; expiresAt: string } | { active: false };
 
@@ -17,7 +22,7 @@ export type Introspection = { active: true; accountId: string; sessionId: string
  * is recorded (SessionSeen, at most every few minutes) to keep the idle timeout honest.
  */
 @QueryHandler(IntrospectSessionQuery)
-export class IntrospectSessionHandler implements IQueryHandler<IntrospectSessionQuery, Introspection> {
+export class IntrospectSessionHandler implements IQueryHandler<IntrospectSessionQuery> {
   constructor(
     private readonly repository: AccountRepository,
     private readonly uses: UseRecorder,

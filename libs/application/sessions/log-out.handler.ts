@@ -1,17 +1,26 @@
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { accountOfToken } from '../../infrastructure/crypto/tokens';
 import { DomainError } from '../../shared/errors';
 import type { Position } from '../../shared/envelope';
 import { AccountCommandRunner } from '../runner/account-command-runner';
 import { findLiveSession } from './find-session';
-import { LogOutCommand } from './log-out.command';
+
+export class LogOutCommand extends Command<{ position?: Position }> {
+  constructor(
+    readonly sessionToken: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /** No session has this id: the decider then refuses, as for one ended meanwhile. */
 const NO_SESSION = '';
 
 /** Logging out is idempotent: an unknown or already ended session is simply already out. */
 @CommandHandler(LogOutCommand)
-export class LogOutHandler implements ICommandHandler<LogOutCommand, { position?: Position }> {
+export class LogOutHandler implements ICommandHandler<LogOutCommand> {
   constructor(private readonly runner: AccountCommandRunner) {}
 
   async execute({ sessionToken, meta }: LogOutCommand): Promise<{ position?: Position }> {

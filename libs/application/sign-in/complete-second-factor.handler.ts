@@ -1,5 +1,6 @@
+import type { CommandMetadata } from '../runner/command-metadata';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { NewSession, SecondFactorCheck } from '../../account/account.commands';
 import { AccountErrors } from '../../account/account.errors';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
@@ -11,11 +12,20 @@ import { AccountCommandRunner } from '../runner/account-command-runner';
 import { newMailToken } from '../shared/mail-token-factory';
 import { NewLogin, type IssuedSecret } from './new-login';
 import { hashRecoveryCode, SecondFactors } from '../shared/second-factor';
-import { CompleteSecondFactorCommand } from './complete-second-factor.command';
+
+export class CompleteSecondFactorCommand extends Command<SessionIssued> {
+  constructor(
+    readonly challengeToken: string,
+    readonly answer: { code: string } | { recoveryCode: string },
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /** The second login step: a refused code is recorded (and may lock) before the 401. */
 @CommandHandler(CompleteSecondFactorCommand)
-export class CompleteSecondFactorHandler implements ICommandHandler<CompleteSecondFactorCommand, SessionIssued> {
+export class CompleteSecondFactorHandler implements ICommandHandler<CompleteSecondFactorCommand> {
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly secondFactors: SecondFactors,

@@ -1,5 +1,6 @@
+import type { CommandMetadata } from '../runner/command-metadata';
 import { Inject } from '@nestjs/common';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { NewChallenge, NewSession } from '../../account/account.commands';
 import { AccountErrors } from '../../account/account.errors';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
@@ -13,8 +14,17 @@ import { NewLogin, type IssuedSecret } from './new-login';
 import { normalizeEmail } from '../shared/normalize';
 import { PasswordHasher } from '../shared/password-hasher';
 import { Reservations } from '../shared/reservations';
-import { LogInCommand } from './log-in.command';
 import type { LoginResult } from './log-in.result';
+
+export class LogInCommand extends Command<LoginResult> {
+  constructor(
+    readonly email: string,
+    readonly password: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
 
 /**
  * An unknown email and a wrong password get the same answer after the same work: one
@@ -24,7 +34,7 @@ import type { LoginResult } from './log-in.result';
  * the free allowance.
  */
 @CommandHandler(LogInCommand)
-export class LogInHandler implements ICommandHandler<LogInCommand, LoginResult> {
+export class LogInHandler implements ICommandHandler<LogInCommand> {
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly reservations: Reservations,

@@ -6,7 +6,7 @@ import type { ReadStore } from '../../infrastructure/read-store/read-store.port'
 import type { Admission, AttemptOutcome, ThrottlePolicy, ThrottleRecords } from '../../infrastructure/read-store/throttle-records.port';
 import { READ_STORE, WARDEN_CONFIG } from '../../infrastructure/tokens';
 import { DomainError } from '../../shared/errors';
-import { SettleSignals } from '../shared/settle-signals';
+import { SettleSignals } from './settle-signals';
 
 export interface ThrottleKeys {
   email: string;
