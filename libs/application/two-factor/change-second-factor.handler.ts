@@ -1,18 +1,20 @@
 import type { CommandMetadata } from '../runner/command-metadata';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { PasswordHasher } from '../shared/password-hasher';
 import { SecondFactors } from '../shared/second-factor';
 
 /** Disabling 2FA and regenerating recovery codes both need the password and a current code. */
-export class ChangeSecondFactorCommand {
+export class ChangeSecondFactorCommand extends Command<CommandOutcome & { recoveryCodes?: string[] }> {
   constructor(
     readonly accountId: string,
     readonly change: 'disable' | 'regenerate_recovery_codes',
     readonly password: string,
     readonly code: string,
     readonly meta: CommandMetadata,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 

@@ -1,14 +1,17 @@
 import type { CommandMetadata } from '../runner/command-metadata';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { Position } from '../../shared/envelope';
 import { AccountCommandRunner } from '../runner/account-command-runner';
 import { SecondFactors } from '../shared/second-factor';
 
-export class ConfirmTotpEnrollmentCommand {
+export class ConfirmTotpEnrollmentCommand extends Command<{ recoveryCodes: string[]; position?: Position }> {
   constructor(
     readonly accountId: string,
     readonly code: string,
     readonly meta: CommandMetadata,
-  ) {}
+  ) {
+    super();
+  }
 }
 
 @CommandHandler(ConfirmTotpEnrollmentCommand)
