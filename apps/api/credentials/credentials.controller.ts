@@ -64,7 +64,7 @@ export class CredentialsController {
   @RequireScope('auth')
   @CommandResponses({ 204: null }, 'account_not_found', 'credential_not_found')
   async revoke(@Param() { id, cid }: CredentialIdParams, @Ctx() ctx: RequestContext) {
-    return answer(await this.commands.execute(new RevokeCredentialCommand(id, cid, metadataOf(ctx))));
+    return answer(await this.commands.execute(new RevokeCredentialCommand(id, { credentialId: cid }, metadataOf(ctx))));
   }
 
   @Post('credentials/introspect')

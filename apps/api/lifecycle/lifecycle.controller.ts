@@ -37,7 +37,7 @@ export class LifecycleController {
   @RequireScope('support')
   @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   async suspend(@Param() { id }: AccountIdParam, @Body() body: SuspendAccountDto, @Ctx() ctx: RequestContext) {
-    return accountStatus(await this.commands.execute(new SuspendAccountCommand(id, body.reason, body.policyRef, metadataOf(ctx))), id);
+    return accountStatus(await this.commands.execute(new SuspendAccountCommand(id, { reason: body.reason, policyRef: body.policyRef }, metadataOf(ctx))), id);
   }
 
   @Post('accounts/:id/reinstate')
@@ -45,7 +45,7 @@ export class LifecycleController {
   @RequireScope('support')
   @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   async reinstate(@Param() { id }: AccountIdParam, @Body() body: ReinstateAccountDto, @Ctx() ctx: RequestContext) {
-    return accountStatus(await this.commands.execute(new ReinstateAccountCommand(id, body.reason, metadataOf(ctx))), id);
+    return accountStatus(await this.commands.execute(new ReinstateAccountCommand(id, { reason: body.reason }, metadataOf(ctx))), id);
   }
 
   @Post('accounts/:id/appeals')
@@ -62,7 +62,7 @@ export class LifecycleController {
   @RequireScope('support')
   @CommandResponses({ 200: AccountStatusDto }, 'appeal_not_found', 'account_not_found', 'invalid_state')
   async decideAppeal(@Param() { id, appealId }: AppealParams, @Body() body: AppealDecisionDto, @Ctx() ctx: RequestContext) {
-    return accountStatus(await this.commands.execute(new DecideAppealCommand(id, appealId, body.decision, body.note, metadataOf(ctx))), id);
+    return accountStatus(await this.commands.execute(new DecideAppealCommand(id, { appealId, decision: body.decision, note: body.note }, metadataOf(ctx))), id);
   }
 
   /** A body on DELETE: the reason and ticket are part of the record. */
@@ -80,6 +80,6 @@ export class LifecycleController {
   @RequireScope('support')
   @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   async cancelDeletion(@Param() { id }: AccountIdParam, @Body() _body: EmptyDto, @Ctx() ctx: RequestContext) {
-    return accountStatus(await this.commands.execute(new CancelDeletionCommand(id, metadataOf(ctx))), id);
+    return accountStatus(await this.commands.execute(new CancelDeletionCommand(id, {}, metadataOf(ctx))), id);
   }
 }

@@ -52,6 +52,6 @@ export class PasswordsController {
   @RequireScope('support')
   @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   async disable(@Param() { id }: AccountIdParam, @Body() body: ReasonDto, @Ctx() ctx: RequestContext) {
-    return accountStatus(await this.commands.execute(new DisablePasswordCommand(id, body.reason, metadataOf(ctx))), id);
+    return accountStatus(await this.commands.execute(new DisablePasswordCommand(id, { reason: body.reason }, metadataOf(ctx))), id);
   }
 }

@@ -28,7 +28,7 @@ export class AccountProtectionController {
   @RequireScope('support')
   @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   async lock(@Param() { id }: AccountIdParam, @Body() body: ReasonDto, @Ctx() ctx: RequestContext) {
-    return accountStatus(await this.commands.execute(new LockAccountCommand(id, body.reason, metadataOf(ctx))), id);
+    return accountStatus(await this.commands.execute(new LockAccountCommand(id, { note: body.reason }, metadataOf(ctx))), id);
   }
 
   @Post('accounts/:id/unlock')
@@ -36,7 +36,7 @@ export class AccountProtectionController {
   @RequireScope('support')
   @CommandResponses({ 200: AccountStatusDto }, 'account_not_found', 'invalid_state')
   async unlock(@Param() { id }: AccountIdParam, @Body() body: ReasonDto, @Ctx() ctx: RequestContext) {
-    return accountStatus(await this.commands.execute(new UnlockAccountCommand(id, body.reason, metadataOf(ctx))), id);
+    return accountStatus(await this.commands.execute(new UnlockAccountCommand(id, { reason: body.reason }, metadataOf(ctx))), id);
   }
 
   @Post('accounts/:id/ownership-verification')

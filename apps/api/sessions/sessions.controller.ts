@@ -59,7 +59,7 @@ export class SessionsController {
   @CommandResponses({ 204: null }, 'account_not_found', 'session_not_found')
   async revoke(@Param() { id, sessionId }: SessionIdParams, @Ctx() ctx: RequestContext) {
     const reason = ctx.scope === 'support' ? 'revoked_by_support' : 'revoked_by_owner';
-    return answer(await this.commands.execute(new EndSessionCommand(id, sessionId, reason, metadataOf(ctx))));
+    return answer(await this.commands.execute(new EndSessionCommand(id, { sessionId, reason }, metadataOf(ctx))));
   }
 
   @Post('accounts/:id/sessions/revoke-others')
@@ -67,7 +67,7 @@ export class SessionsController {
   @RequireScope('auth')
   @CommandResponses({ 200: RevokedSessionsDto }, 'account_not_found', 'session_not_found')
   async revokeOthers(@Param() { id }: AccountIdParam, @Body() body: KeepSessionDto, @Ctx() ctx: RequestContext) {
-    return revoked(await this.commands.execute(new EndOtherSessionsCommand(id, body.keepSessionId, metadataOf(ctx))));
+    return revoked(await this.commands.execute(new EndOtherSessionsCommand(id, { keepSessionId: body.keepSessionId }, metadataOf(ctx))));
   }
 
   @Post('accounts/:id/sessions/revoke-all')
@@ -75,7 +75,7 @@ export class SessionsController {
   @RequireScope('support')
   @CommandResponses({ 200: RevokedSessionsDto }, 'account_not_found')
   async revokeAll(@Param() { id }: AccountIdParam, @Ctx() ctx: RequestContext) {
-    return revoked(await this.commands.execute(new EndAllSessionsCommand(id, metadataOf(ctx))));
+    return revoked(await this.commands.execute(new EndAllSessionsCommand(id, {}, metadataOf(ctx))));
   }
 
   @Get('accounts/:id/activity')

@@ -1,24 +1,6 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
-import type { CommandMetadata } from '../runner/command-metadata';
-import { stamped } from '../runner/stamped';
+import { StampedCommand, stampedHandler } from '../runner/stamped';
 
-/** Support lifts a suspension. */
-export class ReinstateAccountCommand extends Command<CommandOutcome> {
-  constructor(
-    readonly accountId: string,
-    readonly reason: string,
-    readonly meta: CommandMetadata,
-  ) {
-    super();
-  }
-}
+/** Support lifts a suspension. Needs nothing from the state but its turn. */
+export class ReinstateAccountCommand extends StampedCommand<'ReinstateAccount'> {}
 
-@CommandHandler(ReinstateAccountCommand)
-export class ReinstateAccountHandler implements ICommandHandler<ReinstateAccountCommand> {
-  constructor(private readonly runner: AccountCommandRunner) {}
-
-  execute({ accountId, reason, meta }: ReinstateAccountCommand): Promise<CommandOutcome> {
-    return this.runner.run(accountId, stamped({ type: 'ReinstateAccount', reason }), meta);
-  }
-}
+export const ReinstateAccountHandler = stampedHandler(ReinstateAccountCommand, 'ReinstateAccount');

@@ -1,24 +1,6 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
-import type { CommandMetadata } from '../runner/command-metadata';
-import { stamped } from '../runner/stamped';
+import { StampedCommand, stampedHandler } from '../runner/stamped';
 
-/** Ends every session but the caller's own. */
-export class EndOtherSessionsCommand extends Command<CommandOutcome> {
-  constructor(
-    readonly accountId: string,
-    readonly keepSessionId: string,
-    readonly meta: CommandMetadata,
-  ) {
-    super();
-  }
-}
+/** Ends every session but the caller's own. Needs nothing from the state but its turn. */
+export class EndOtherSessionsCommand extends StampedCommand<'EndOtherSessions'> {}
 
-@CommandHandler(EndOtherSessionsCommand)
-export class EndOtherSessionsHandler implements ICommandHandler<EndOtherSessionsCommand> {
-  constructor(private readonly runner: AccountCommandRunner) {}
-
-  execute({ accountId, keepSessionId, meta }: EndOtherSessionsCommand): Promise<CommandOutcome> {
-    return this.runner.run(accountId, stamped({ type: 'EndOtherSessions', keepSessionId }), meta);
-  }
-}
+export const EndOtherSessionsHandler = stampedHandler(EndOtherSessionsCommand, 'EndOtherSessions');
