@@ -9,7 +9,6 @@ import { GetAccountHandler } from './get-account/get-account.handler';
 import { GetAuditHandler } from './get-audit/get-audit.handler';
 import { LIFECYCLE_HANDLERS } from './lifecycle/lifecycle.handlers';
 import { ListSessionsHandler } from './list-sessions/list-sessions.handler';
-import { MAILED_LINKS_HANDLERS } from './mailed-links/mailed-links.handlers';
 import { PASSWORDS_HANDLERS } from './passwords/passwords.handlers';
 import { PROFILE_HANDLERS } from './profile/profile.handlers';
 import { PROTECTION_HANDLERS } from './protection/protection.handlers';
@@ -47,7 +46,10 @@ const services = [
   EmailAddressedCommands,
 ];
 
-/** One list per feature area: a new use case goes in its area's `<area>.handlers.ts`. */
+/**
+ * One list per feature area: a new use case goes in its area's `<area>.handlers.ts`.
+ * (mailed-links/ serves the pages only: HostedPagesModule registers its handler.)
+ */
 const areas = [
   REGISTRATION_HANDLERS,
   SIGN_IN_HANDLERS,
@@ -60,7 +62,6 @@ const areas = [
   CREDENTIALS_HANDLERS,
   LIFECYCLE_HANDLERS,
   COMPLIANCE_HANDLERS,
-  MAILED_LINKS_HANDLERS,
 ].flat();
 
 /** The read models' queries (they move beside their projectors, projections/<read-model>/). */
