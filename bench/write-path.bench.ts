@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { AccountRepository } from '../libs/application/shared/account.repository';
+import { AccountRepository } from '../libs/application/runner/account.repository';
 import { accountStream } from '../libs/infrastructure/event-codec/account-streams';
 import { SqliteEventStore } from '../libs/infrastructure/event-store/sqlite-event-store';
 import type { EventToAppend } from '../libs/shared/envelope';

@@ -3,24 +3,25 @@ import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { ApplicationModule } from '../../libs/application/application.module';
 import { ReadModelQueriesModule } from '../../projections/read-model-queries.module';
-import { AccountProtectionController } from './controllers/account-protection.controller';
-import { AccountsController } from './controllers/accounts.controller';
-import { ComplianceController } from './controllers/compliance.controller';
-import { PasswordsController } from './controllers/passwords.controller';
-import { TwoFactorController } from './controllers/two-factor.controller';
-import { CredentialsController } from './controllers/credentials.controller';
-import { LifecycleController } from './controllers/lifecycle.controller';
-import { ProfileController } from './controllers/profile.controller';
-import { EmailVerificationsController } from './controllers/email-verifications.controller';
-import { HealthController } from './controllers/health.controller';
-import { LoginsController } from './controllers/logins.controller';
-import { MetricsController } from './controllers/metrics.controller';
-import { SessionsController } from './controllers/sessions.controller';
-import { SupportAccountsController } from './controllers/support-accounts.controller';
-import { SupportQueuesController } from './controllers/support-queues.controller';
+import { AccountProtectionController } from './protection/account-protection.controller';
+import { AccountsController } from './registration/accounts.controller';
+import { ComplianceController } from './compliance/compliance.controller';
+import { PasswordsController } from './passwords/passwords.controller';
+import { TwoFactorController } from './two-factor/two-factor.controller';
+import { CredentialsController } from './credentials/credentials.controller';
+import { LifecycleController } from './lifecycle/lifecycle.controller';
+import { ProfileController } from './profile/profile.controller';
+import { EmailVerificationsController } from './registration/email-verifications.controller';
+import { HealthController } from './operations/health.controller';
+import { LoginsController } from './sign-in/logins.controller';
+import { MetricsController } from './operations/metrics.controller';
+import { SessionsController } from './sessions/sessions.controller';
+import { SupportAccountsController } from './support/support-accounts.controller';
+import { SupportQueuesController } from './support/support-queues.controller';
 import { ApiKeyRegistry } from './http/api-key-registry';
 import { httpProviders } from './http/http.providers';
 import { EventPositions } from './positions/event-positions';
+import { EventPositionInterceptor } from './http/event-position.interceptor';
 import { WebModule } from '../web/web.module';
 import { MinPositionInterceptor } from './positions/min-position.interceptor';
 
@@ -48,7 +49,13 @@ export class ApiModule {
         CredentialsController,
         ComplianceController,
       ],
-      providers: [...httpProviders(registry), EventPositions, { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor }],
+      providers: [
+        ...httpProviders(registry),
+        EventPositions,
+        // After the idempotency interceptor (httpProviders): a stored answer keeps its position.
+        { provide: APP_INTERCEPTOR, useClass: EventPositionInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: MinPositionInterceptor },
+      ],
     };
   }
 }

@@ -5,7 +5,7 @@ import { EventStore } from '../../libs/infrastructure/event-store/event-store.po
 import { accountStream } from '../../libs/infrastructure/event-codec/account-streams';
 import { EVENT_STORE } from '../../libs/infrastructure/tokens';
 import { Reservations, type ReservationKind } from '../../libs/application/shared/reservations';
-import { AccountCommandRunner } from '../../libs/application/shared/account-command-runner';
+import { AccountCommandRunner } from '../../libs/application/runner/account-command-runner';
 import { crashInChild } from '../testing/crash-in-child';
 import { logIn, register, supportGet, uniqueEmail } from '../testing/flows';
 import { newDataDir, startWarden, type TestWarden } from '../testing/warden-harness';

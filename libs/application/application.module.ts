@@ -1,43 +1,31 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ConfirmEmailHandler } from './confirm-email/confirm-email.handler';
-import { IntrospectSessionHandler } from './introspect-session/introspect-session.handler';
-import { LogInHandler } from './log-in/log-in.handler';
-import { LogOutHandler } from './log-out/log-out.handler';
-import { RegisterAccountHandler } from './register-account/register-account.handler';
-import { ResendEmailVerificationHandler } from './resend-email-verification/resend-email-verification.handler';
-import {
-  CompleteAccountRecoveryHandler,
-  DecideRecoveryCaseHandler,
-  RequestAccountRecoveryHandler,
-} from './account-recovery/account-recovery.handlers';
-import { ListAppealsHandler, ListRecoveryCasesHandler } from './support-queues/support-queues.handlers';
-import { GetAccountHistoryHandler, GetAccountStateAsOfHandler, VerifyAccountIntegrityHandler } from './compliance/compliance.handlers';
-import { CompleteSecondFactorHandler } from './complete-second-factor/complete-second-factor.handler';
-import { ChangeSecondFactorHandler, ConfirmTotpEnrollmentHandler, StartTotpEnrollmentHandler } from './totp/totp.handlers';
-import { NewLogin } from './shared/new-login';
-import { CREDENTIAL_HANDLERS } from './registry/credential.handlers';
-import { LIFECYCLE_HANDLERS } from './registry/lifecycle.handlers';
-import { PROFILE_HANDLERS } from './registry/profile.handlers';
-import { SecondFactors } from './shared/second-factor';
-import { UseRecorder } from './shared/use-recorder';
+import { COMPLIANCE_HANDLERS } from './compliance/compliance.handlers';
+import { CREDENTIALS_HANDLERS } from './credentials/credentials.handlers';
+import { LIFECYCLE_HANDLERS } from './lifecycle/lifecycle.handlers';
+import { PASSWORDS_HANDLERS } from './passwords/passwords.handlers';
+import { PROFILE_HANDLERS } from './profile/profile.handlers';
+import { PROTECTION_HANDLERS } from './protection/protection.handlers';
+import { RecoveryCaseIndex } from './recovery/recovery-case-index';
+import { RECOVERY_HANDLERS } from './recovery/recovery.handlers';
+import { REGISTRATION_HANDLERS } from './registration/registration.handlers';
+import { AccountCommandRunner } from './runner/account-command-runner';
+import { AccountRepository } from './runner/account.repository';
+import { SESSIONS_HANDLERS } from './sessions/sessions.handlers';
+import { ClaimHolders } from './shared/claim-holder';
 import { EmailAddressedCommands } from './shared/email-addressed-commands';
-import { ChangePasswordHandler } from './change-password/change-password.handler';
-import { CompleteOwnershipVerificationHandler } from './complete-ownership-verification/complete-ownership-verification.handler';
-import { CompletePasswordResetHandler } from './complete-password-reset/complete-password-reset.handler';
-import { ExecuteAccountCommandHandler } from './execute-account-command/execute-account-command.handler';
-import { RequestOwnershipVerificationHandler } from './request-ownership-verification/request-ownership-verification.handler';
-import { RequestPasswordResetHandler } from './request-password-reset/request-password-reset.handler';
-import { AccountCommandRunner } from './shared/account-command-runner';
-import { LoginThrottle } from './shared/login-throttle';
 import { NewPassword } from './shared/new-password';
-import { AccountRepository } from './shared/account.repository';
 import { PasswordHasher } from './shared/password-hasher';
 import { Reservations } from './shared/reservations';
-import { ClaimHolders } from './shared/claim-holder';
-import { RecoveryCaseIndex } from './account-recovery/recovery-case-index';
+import { SecondFactors } from './shared/second-factor';
+import { UseRecorder } from './shared/use-recorder';
+import { LoginThrottle } from './sign-in/login-throttle';
+import { NewLogin } from './sign-in/new-login';
+import { SIGN_IN_HANDLERS } from './sign-in/sign-in.handlers';
+import { TWO_FACTOR_HANDLERS } from './two-factor/two-factor.handlers';
 
-const shared = [
+/** The runner and the services handlers share (exported: the worker and the pages use some). */
+const services = [
   AccountRepository,
   AccountCommandRunner,
   Reservations,
@@ -52,40 +40,29 @@ const shared = [
   EmailAddressedCommands,
 ];
 
-const handlers = [
-  RegisterAccountHandler,
-  ConfirmEmailHandler,
-  ResendEmailVerificationHandler,
-  LogInHandler,
-  LogOutHandler,
-  IntrospectSessionHandler,
-  ListRecoveryCasesHandler,
-  ListAppealsHandler,
-  ExecuteAccountCommandHandler,
-  RequestPasswordResetHandler,
-  CompletePasswordResetHandler,
-  ChangePasswordHandler,
-  RequestOwnershipVerificationHandler,
-  CompleteOwnershipVerificationHandler,
-  CompleteSecondFactorHandler,
-  StartTotpEnrollmentHandler,
-  ConfirmTotpEnrollmentHandler,
-  ChangeSecondFactorHandler,
-  RequestAccountRecoveryHandler,
-  CompleteAccountRecoveryHandler,
-  DecideRecoveryCaseHandler,
-  GetAccountHistoryHandler,
-  GetAccountStateAsOfHandler,
-  VerifyAccountIntegrityHandler,
-  ...LIFECYCLE_HANDLERS,
-  ...PROFILE_HANDLERS,
-  ...CREDENTIAL_HANDLERS,
-];
+/**
+ * One list per feature area: a new use case goes in its area's `<area>.handlers.ts`.
+ * (mailed-links/ serves the pages only: HostedPagesModule registers its handler.)
+ */
+const areas = [
+  REGISTRATION_HANDLERS,
+  SIGN_IN_HANDLERS,
+  SESSIONS_HANDLERS,
+  PASSWORDS_HANDLERS,
+  PROTECTION_HANDLERS,
+  TWO_FACTOR_HANDLERS,
+  RECOVERY_HANDLERS,
+  PROFILE_HANDLERS,
+  CREDENTIALS_HANDLERS,
+  LIFECYCLE_HANDLERS,
+  COMPLIANCE_HANDLERS,
+].flat();
+
 
 /** The use cases, on @nestjs/cqrs command and query buses. */
 @Module({
   imports: [CqrsModule.forRoot()],
-  providers: [...shared, ...handlers],
-  exports: [CqrsModule, ...shared],
+  providers: [...services, ...areas],
+  exports: [CqrsModule, ...services],
 })
 export class ApplicationModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { CommandOutcome } from '../../../libs/application/shared/account-command-runner';
+import type { CommandOutcome } from '../../../libs/application/runner/account-command-runner';
 import type { EventStore } from '../../../libs/infrastructure/event-store/event-store.port';
 import { EVENT_STORE } from '../../../libs/infrastructure/tokens';
 import type { Position } from '../../../libs/shared/envelope';

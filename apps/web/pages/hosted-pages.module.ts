@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { PreviewMailedLinkHandler } from '../../../libs/application/preview-mailed-link/preview-mailed-link.handler';
+import { PreviewMailedLinkHandler } from '../../../libs/application/mailed-links/preview-mailed-link.handler';
 import { ApplicationModule } from '../../../libs/application/application.module';
 import { WebSharedModule } from '../shared/web-shared.module';
 import { ConfirmEmailChangePage } from './confirm-email-change.page';

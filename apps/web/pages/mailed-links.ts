@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { MailedLinkPurpose, MailedLinkView } from '../../../libs/account/mailed-link';
-import { PreviewMailedLinkQuery } from '../../../libs/application/preview-mailed-link/preview-mailed-link.query';
+import { PreviewMailedLinkQuery } from '../../../libs/application/mailed-links/preview-mailed-link.handler';
 import { DomainError } from '../../../libs/shared/errors';
 import { CsrfTokens } from '../shared/csrf';
 import { sendHtml } from '../shared/page-response';

@@ -2,7 +2,7 @@ import { Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
 import type { PasswordRule } from '../../../libs/account/password-policy';
-import { CompletePasswordResetCommand } from '../../../libs/application/complete-password-reset/complete-password-reset.command';
+import { CompletePasswordResetCommand } from '../../../libs/application/passwords/complete-password-reset.handler';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';
 import { sendHtml } from '../shared/page-response';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { LoginThrottle, type LoginAttempt } from '../../../libs/application/shared/login-throttle';
+import { LoginThrottle, type LoginAttempt } from '../../../libs/application/sign-in/login-throttle';
 import { hashToken } from '../../../libs/infrastructure/crypto/tokens';
 import { CLOCK } from '../../../libs/infrastructure/tokens';
 import type { Clock } from '../../../libs/shared/clock';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccountRepository } from '../../../libs/application/shared/account.repository';
+import { AccountRepository } from '../../../libs/application/runner/account.repository';
 import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
 import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
 import { ERASED } from '../../../libs/infrastructure/crypto/personal-data';

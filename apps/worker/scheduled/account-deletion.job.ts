@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-account/erase-account.command';
-import type { ErasureOutcome } from '../../../libs/application/lifecycle/erase-account/erase-account.handler';
-import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion/execute-deletion.command';
-import type { DeletionProgress } from '../../../libs/application/lifecycle/execute-deletion/execute-deletion.handler';
+import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-account.handler';
+import type { ErasureOutcome } from '../../../libs/application/lifecycle/erase-account.handler';
+import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion.handler';
+import type { DeletionProgress } from '../../../libs/application/lifecycle/execute-deletion.handler';
 import type { StoredEventRef } from '../../../libs/application/lifecycle/account-deleted-event';
-import type { CommandMetadata } from '../../../libs/application/shared/command-metadata';
+import type { CommandMetadata } from '../../../libs/application/runner/command-metadata';
 import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
 import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
 import type { Job, JobQueue, QueueWorker } from '../../../libs/infrastructure/queue/job-queue.port';

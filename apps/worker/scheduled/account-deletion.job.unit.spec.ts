@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
-import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-account/erase-account.command';
-import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion/execute-deletion.command';
-import type { DeletionProgress } from '../../../libs/application/lifecycle/execute-deletion/execute-deletion.handler';
+import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-account.handler';
+import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion.handler';
+import type { DeletionProgress } from '../../../libs/application/lifecycle/execute-deletion.handler';
 import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
 import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
 import type { Job, JobQueue } from '../../../libs/infrastructure/queue/job-queue.port';

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AccountCommandRunner } from '../../../libs/application/shared/account-command-runner';
-import type { CommandMetadata } from '../../../libs/application/shared/command-metadata';
+import { AccountCommandRunner } from '../../../libs/application/runner/account-command-runner';
+import type { CommandMetadata } from '../../../libs/application/runner/command-metadata';
 import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
 import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
 import type { JobQueue, QueueWorker } from '../../../libs/infrastructure/queue/job-queue.port';

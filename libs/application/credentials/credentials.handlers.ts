@@ -1,53 +1,13 @@
-import { randomUUID } from 'node:crypto';
-import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Position } from '../../shared/envelope';
-import { AccountCommandRunner } from '../shared/account-command-runner';
-import { mintCredentialSecret } from './credential-secret';
-import { IssueCredentialCommand, RegenerateCredentialCommand } from './credentials.commands';
+import type { Type } from '@nestjs/common';
+import { IntrospectCredentialHandler } from './introspect-credential.handler';
+import { IssueCredentialHandler } from './issue-credential.handler';
+import { RegenerateCredentialHandler } from './regenerate-credential.handler';
+import { RevokeCredentialHandler } from './revoke-credential.handler';
 
-export interface IssuedCredential {
-  credentialId: string;
-  secret: string;
-  position?: Position;
-}
-
-/** The secret is minted here (randomness stays out of the decider); only its hash and prefix are appended. */
-@CommandHandler(IssueCredentialCommand)
-export class IssueCredentialHandler implements ICommandHandler<IssueCredentialCommand, IssuedCredential> {
-  constructor(private readonly runner: AccountCommandRunner) {}
-
-  async execute({ accountId, label, meta }: IssueCredentialCommand): Promise<IssuedCredential> {
-    const credentialId = randomUUID();
-    const { secret, prefix, secretHash } = mintCredentialSecret(accountId);
-    const outcome = await this.runner.run(
-      accountId,
-      (_state, now) => ({ type: 'IssueCredential', now: now.toISOString(), credentialId, label: label.trim(), prefix, secretHash }),
-      meta,
-    );
-    return { credentialId, secret, position: outcome.position };
-  }
-}
-
-export interface RegeneratedCredential {
-  secret: string;
-  position?: Position;
-}
-
-/**
- * The new secret's hash replaces the old one in one event: introspection reads the
- * account's stream, so the old secret is refused from the very next call.
- */
-@CommandHandler(RegenerateCredentialCommand)
-export class RegenerateCredentialHandler implements ICommandHandler<RegenerateCredentialCommand, RegeneratedCredential> {
-  constructor(private readonly runner: AccountCommandRunner) {}
-
-  async execute({ accountId, credentialId, meta }: RegenerateCredentialCommand): Promise<RegeneratedCredential> {
-    const { secret, prefix, secretHash } = mintCredentialSecret(accountId);
-    const outcome = await this.runner.run(
-      accountId,
-      (_state, now) => ({ type: 'RegenerateCredential', now: now.toISOString(), credentialId, prefix, secretHash }),
-      meta,
-    );
-    return { secret, position: outcome.position };
-  }
-}
+/** Integration credentials: the area's command and query handlers, registered by ApplicationModule (the list query is the read model's). */
+export const CREDENTIALS_HANDLERS: Type[] = [
+  IntrospectCredentialHandler,
+  IssueCredentialHandler,
+  RegenerateCredentialHandler,
+  RevokeCredentialHandler,
+];

@@ -1,11 +1,17 @@
 import { Inject } from '@nestjs/common';
-import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { WardenConfig } from '../../infrastructure/config/warden-config';
 import { WARDEN_CONFIG } from '../../infrastructure/tokens';
-import { AccountRepository } from '../shared/account.repository';
+import { AccountRepository } from '../runner/account.repository';
 import { UseRecorder } from '../shared/use-recorder';
 import { accountOfSecret, findCredential } from './credential-secret';
-import { IntrospectCredentialQuery } from './credentials.queries';
+
+/** Is this secret a live credential of an active account? Answered from the account's stream. */
+export class IntrospectCredentialQuery extends Query<CredentialIntrospection> {
+  constructor(readonly secret: string) {
+    super();
+  }
+}
 
 export type CredentialIntrospection = { active: true; accountId: string; credentialId: string } | { active: false };
 
@@ -20,7 +26,7 @@ const INACTIVE: CredentialIntrospection = { active: false };
  * for the list's lastUsedAt.
  */
 @QueryHandler(IntrospectCredentialQuery)
-export class IntrospectCredentialHandler implements IQueryHandler<IntrospectCredentialQuery, CredentialIntrospection> {
+export class IntrospectCredentialHandler implements IQueryHandler<IntrospectCredentialQuery> {
   constructor(
     private readonly repository: AccountRepository,
     private readonly uses: UseRecorder,

@@ -7,8 +7,8 @@ import { REGISTRATION_ABANDONED, type RegistrationAbandoned } from '../../accoun
 import { accountStream } from '../../infrastructure/event-codec/account-streams';
 import { WrongExpectedRevisionError, type EventStore } from '../../infrastructure/event-store/event-store.port';
 import { EVENT_STORE } from '../../infrastructure/tokens';
-import { AccountRepository } from './account.repository';
-import type { CommandMetadata } from './command-metadata';
+import { AccountRepository } from '../runner/account.repository';
+import type { CommandMetadata } from '../runner/command-metadata';
 import { normalizeEmail, normalizeUsername } from '../../account/normalize';
 
 /** What the holder's account stream says about a claim old enough to lapse. */

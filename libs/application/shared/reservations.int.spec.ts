@@ -11,11 +11,11 @@ import { WrongExpectedRevisionError } from '../../infrastructure/event-store/eve
 import { SqliteEventStore } from '../../infrastructure/event-store/sqlite-event-store';
 import { SqliteKeyStore } from '../../infrastructure/keys/sqlite-key-store';
 import { DomainError } from '../../shared/errors';
-import { AccountRepository } from './account.repository';
+import { AccountRepository } from '../runner/account.repository';
 import { ClaimHolders } from './claim-holder';
-import type { CommandMetadata } from './command-metadata';
+import type { CommandMetadata } from '../runner/command-metadata';
 import { Reservations } from './reservations';
-import { embeddedRepository, type EmbeddedRepository } from './testing/embedded-repository';
+import { embeddedRepository, type EmbeddedRepository } from '../runner/testing/embedded-repository';
 
 const ANN = '11111111-1111-4111-8111-111111111111';
 const BOB = '22222222-2222-4222-8222-222222222222';

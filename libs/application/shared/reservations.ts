@@ -17,7 +17,7 @@ import { CLOCK, EVENT_STORE, WARDEN_CONFIG } from '../../infrastructure/tokens';
 import type { Clock } from '../../shared/clock';
 import type { EventToAppend, Position } from '../../shared/envelope';
 import { ClaimHolders } from './claim-holder';
-import type { CommandMetadata } from './command-metadata';
+import type { CommandMetadata } from '../runner/command-metadata';
 
 export type { ReservationKind } from '../../account/reservation/reservation.events';
 

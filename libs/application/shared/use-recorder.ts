@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { AccountCommand } from '../../account/account.commands';
 import { CLOCK } from '../../infrastructure/tokens';
 import type { Clock } from '../../shared/clock';
-import { AccountCommandRunner } from './account-command-runner';
+import { AccountCommandRunner } from '../runner/account-command-runner';
 
 /**
  * Records that a session or a credential was used (lastSeenAt / lastUsedAt) from an

@@ -1,6 +1,7 @@
 import { applyDecorators, type Type } from '@nestjs/common';
 import { ApiHeader, ApiResponse } from '@nestjs/swagger';
 import type { ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { CommandRoute } from '../event-position.interceptor';
 import { ApiErrors } from './api-errors.decorator';
 import { CORRELATION_ID_RESPONSE_HEADER, CorrelationIdParameter } from './correlation-id.headers';
 import type { ErrorCode } from './error-codes';
@@ -26,6 +27,7 @@ const REQUEST_ERRORS: ErrorCode[] = ['validation_failed', 'payload_too_large', '
  */
 export function CommandResponses(successes: Partial<Record<SuccessStatus, SuccessBody>>, ...errors: ErrorCode[]): MethodDecorator {
   return applyDecorators(
+    CommandRoute(),
     CorrelationIdParameter(),
     ApiHeader({
       name: 'Idempotency-Key',

@@ -1,9 +1,0 @@
-import type { CommandMetadata } from '../shared/command-metadata';
-
-export class CompleteOwnershipVerificationCommand {
-  constructor(
-    readonly token: string,
-    readonly code: string | undefined,
-    readonly meta: CommandMetadata,
-  ) {}
-}

@@ -1,9 +1,0 @@
-import type { CommandMetadata } from '../shared/command-metadata';
-
-export class CompleteSecondFactorCommand {
-  constructor(
-    readonly challengeToken: string,
-    readonly answer: { code: string } | { recoveryCode: string },
-    readonly meta: CommandMetadata,
-  ) {}
-}

@@ -1,4 +1,0 @@
-/** Is this secret a live credential of an active account? Answered from the account's stream. */
-export class IntrospectCredentialQuery {
-  constructor(readonly secret: string) {}
-}

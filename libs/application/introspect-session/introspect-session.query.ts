@@ -1,3 +1,0 @@
-export class IntrospectSessionQuery {
-  constructor(readonly sessionToken: string) {}
-}

@@ -1,9 +1,0 @@
-import type { CommandMetadata } from '../../shared/command-metadata';
-
-export class ChangeUsernameCommand {
-  constructor(
-    readonly accountId: string,
-    readonly username: string,
-    readonly meta: CommandMetadata,
-  ) {}
-}

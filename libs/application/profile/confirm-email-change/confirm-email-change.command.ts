@@ -1,8 +1,0 @@
-import type { CommandMetadata } from '../../shared/command-metadata';
-
-export class ConfirmEmailChangeCommand {
-  constructor(
-    readonly token: string,
-    readonly meta: CommandMetadata,
-  ) {}
-}

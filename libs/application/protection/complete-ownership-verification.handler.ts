@@ -1,0 +1,39 @@
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
+import { SecondFactors } from '../shared/second-factor';
+import { tokenTarget } from '../shared/token-target';
+
+export class CompleteOwnershipVerificationCommand extends Command<CommandOutcome & { accountId: string }> {
+  constructor(
+    readonly token: string,
+    readonly code: string | undefined,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
+
+@CommandHandler(CompleteOwnershipVerificationCommand)
+export class CompleteOwnershipVerificationHandler
+  implements ICommandHandler<CompleteOwnershipVerificationCommand> {
+  constructor(
+    private readonly runner: AccountCommandRunner,
+    private readonly secondFactors: SecondFactors,
+  ) {}
+
+  async execute({ token, code, meta }: CompleteOwnershipVerificationCommand) {
+    const { accountId, tokenHash } = tokenTarget(token);
+    const outcome = await this.runner.run(
+      accountId,
+      (state, now) => ({
+        type: 'CompleteOwnershipVerification',
+        now: now.toISOString(),
+        tokenHash,
+        secondFactor: this.secondFactors.check(state, code, now),
+      }),
+      meta,
+    );
+    return { ...outcome, accountId };
+  }
+}

@@ -1,8 +1,0 @@
-import type { CommandMetadata } from '../shared/command-metadata';
-
-export class RequestOwnershipVerificationCommand {
-  constructor(
-    readonly accountId: string,
-    readonly meta: CommandMetadata,
-  ) {}
-}

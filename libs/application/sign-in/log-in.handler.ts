@@ -1,0 +1,113 @@
+import type { CommandMetadata } from '../runner/command-metadata';
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { NewChallenge, NewSession } from '../../account/sign-in/sign-in.commands';
+import { AccountErrors } from '../../account/account.errors';
+import type { WardenConfig } from '../../infrastructure/config/warden-config';
+import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
+import { CLOCK, WARDEN_CONFIG } from '../../infrastructure/tokens';
+import type { Clock } from '../../shared/clock';
+import { AccountCommandRunner } from '../runner/account-command-runner';
+import { LoginThrottle, type LoginAttempt } from './login-throttle';
+import { newMailToken } from '../shared/mail-token-factory';
+import { NewLogin, type IssuedSecret } from './new-login';
+import { normalizeEmail } from '../../account/normalize';
+import { PasswordHasher } from '../shared/password-hasher';
+import { Reservations } from '../shared/reservations';
+import type { LoginResult } from './log-in.result';
+
+export class LogInCommand extends Command<LoginResult> {
+  constructor(
+    readonly email: string,
+    readonly password: string,
+    readonly meta: CommandMetadata,
+  ) {
+    super();
+  }
+}
+
+/**
+ * An unknown email and a wrong password get the same answer after the same work: one
+ * bcrypt comparison each (against a decoy hash when there is no account), one throttle
+ * admission and settlement each. The throttle admits the attempt first, in one atomic
+ * step, so a 429 costs no bcrypt and says nothing, and a burst gets no more checks than
+ * the free allowance.
+ */
+@CommandHandler(LogInCommand)
+export class LogInHandler implements ICommandHandler<LogInCommand> {
+  constructor(
+    private readonly runner: AccountCommandRunner,
+    private readonly reservations: Reservations,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottle,
+    private readonly newLogin: NewLogin,
+    private readonly keys: ServiceKeys,
+    @Inject(WARDEN_CONFIG) private readonly config: WardenConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(command: LogInCommand): Promise<LoginResult> {
+    const normalized = normalizeEmail(command.email);
+    // The throttle's check and count are one atomic step, taken before the password is checked.
+    const attempt = await this.throttle.admit(this.throttle.keysFor(normalized, command.meta.client?.ip), () => this.clock.now());
+    try {
+      return await this.logIn(command, normalized, attempt);
+    } finally {
+      // Gives back the place of an attempt that is no failure (a refusal after a correct password, an error).
+      await attempt.finish(this.clock.now());
+    }
+  }
+
+  private async logIn({ password, meta }: LogInCommand, normalized: string, attempt: LoginAttempt): Promise<LoginResult> {
+    const accountId = await this.reservations.holder('email', normalized);
+    if (!accountId) {
+      await this.hasher.verify(password, null);
+      await attempt.failed(this.clock.now());
+      throw AccountErrors.invalidCredentials();
+    }
+    const { protection, ownershipTtlSeconds } = this.config;
+    // bcrypt runs before the account's turn and at most once per stored hash (see PasswordAttempt).
+    const passwordAttempt = this.hasher.attempt(password);
+    let passwordMatches = false;
+    // Minted per decision: a retried decision (concurrent write) gets fresh ones.
+    let session: IssuedSecret<NewSession> | undefined;
+    let challenge: IssuedSecret<NewChallenge> | undefined;
+    const outcome = await this.runner.run(
+      accountId,
+      async (state, now) => {
+        passwordMatches = await passwordAttempt.matches(state);
+        session = this.newLogin.session(accountId, now, meta.client);
+        challenge = this.newLogin.challenge(accountId, now);
+        return {
+          type: 'LogIn',
+          now: now.toISOString(),
+          passwordMatches,
+          session: session.record,
+          challenge: challenge.record,
+          lockPolicy: { threshold: protection.lockThreshold, windowSeconds: protection.lockWindowSeconds },
+          ownershipVerification: newMailToken(this.keys, 'verify-ownership', accountId, now, ownershipTtlSeconds),
+        };
+      },
+      meta,
+      { prepare: (state) => passwordAttempt.matches(state) },
+    );
+    if (!passwordMatches) {
+      // Attempts while locked append nothing and do not count (contract §3.1).
+      if (outcome.events.some((e) => e.type === 'LoginFailed')) await attempt.failed(this.clock.now());
+      throw AccountErrors.invalidCredentials();
+    }
+    await attempt.succeeded(this.clock.now());
+    const { position } = outcome;
+    if (!session || !challenge) throw new Error('login decided without a session or challenge');
+    if (outcome.events.some((e) => e.type === 'SecondFactorChallenged')) {
+      return {
+        result: 'second_factor_required',
+        challengeToken: challenge.token,
+        methods: ['totp', 'recovery_code'],
+        expiresAt: challenge.record.expiresAt,
+        position,
+      };
+    }
+    return { result: 'session', sessionId: session.record.sessionId, sessionToken: session.token, accountId, expiresAt: session.record.expiresAt, position };
+  }
+}
