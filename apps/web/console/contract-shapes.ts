@@ -7,6 +7,7 @@ export type { SessionSummary as SessionEntry } from '../../../projections/sessio
 export type { AuditEntry } from '../../../projections/audit/get-audit.query';
 export type { ActivityEntry } from '../../../projections/activity/activity-feed.query';
 export type { Page } from '../../../projections/newest-first-page';
-export type { AppealEntry, RecoveryCaseEntry } from '../../../libs/application/support-queues/support-queues.handlers';
+export type { AppealEntry } from '../../../projections/appeals/list-appeals.query';
+export type { RecoveryCaseEntry } from '../../../projections/recovery-cases/list-recovery-cases.query';
 export type { HistoryLine as HistoryEvent } from '../../../libs/application/compliance/account-history';
 export type { IntegrityReport } from '../../../libs/application/compliance/account-integrity';

@@ -1,5 +1,5 @@
-import type { Doc, Filter, ReadCollection } from '../../infrastructure/read-store/read-store.port';
-import { decodeCursor, encodeCursor, type Page } from '../../../projections/newest-first-page';
+import type { Doc, Filter, ReadCollection } from '../libs/infrastructure/read-store/read-store.port';
+import { decodeCursor, encodeCursor, type Page } from './newest-first-page';
 
 /**
  * Oldest first, for the support queues: ordered by the position of the event that opened
