@@ -39,7 +39,7 @@ export class MailedLinks {
    */
   async open(request: Request, response: Response, tokenValue: unknown, purpose: MailedLinkPurpose): Promise<OpenLink | null> {
     const token = tokenOf(tokenValue);
-    const view = token ? await this.queries.execute<PreviewMailedLinkQuery, MailedLinkView>(new PreviewMailedLinkQuery(token, purpose)) : null;
+    const view = token ? await this.queries.execute(new PreviewMailedLinkQuery(token, purpose)) : null;
     if (!token || !view?.usable) {
       this.unusable(response, purpose);
       return null;

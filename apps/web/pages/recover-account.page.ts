@@ -109,7 +109,7 @@ export class RecoverAccountPage {
   }
 
   private run(command: CompleteAccountRecoveryCommand): Promise<RecoveryOutcome> {
-    return this.commands.execute<CompleteAccountRecoveryCommand, RecoveryOutcome>(command);
+    return this.commands.execute(command);
   }
 
   private refused(response: Response, error: unknown): void {

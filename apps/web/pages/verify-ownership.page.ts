@@ -37,7 +37,7 @@ export class VerifyOwnershipPage {
     let outcome: CommandOutcome | CodeRefused;
     try {
       outcome = await this.codes.tryCode(link.token, request, code?.code, 'code', () =>
-        this.commands.execute<CompleteOwnershipVerificationCommand, CommandOutcome>(new CompleteOwnershipVerificationCommand(link.token, code?.code, pageMetadata(request))),
+        this.commands.execute(new CompleteOwnershipVerificationCommand(link.token, code?.code, pageMetadata(request))),
       );
     } catch (error) {
       if (isRefusal(error, 'invalid_token')) return this.links.unusable(response, 'verify-ownership');

@@ -1,9 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-account.handler';
-import type { ErasureOutcome } from '../../../libs/application/lifecycle/erase-account.handler';
 import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion.handler';
-import type { DeletionProgress } from '../../../libs/application/lifecycle/execute-deletion.handler';
 import type { StoredEventRef } from '../../../libs/application/lifecycle/account-deleted-event';
 import type { CommandMetadata } from '../../../libs/application/runner/command-metadata';
 import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
@@ -91,7 +89,7 @@ export class AccountDeletionJob implements OnApplicationBootstrap, OnApplication
   async run(job: Job<DeletionJobPayload>): Promise<AccountDeletionOutcome> {
     const { accountId, executeAt, correlationId } = job.payload;
     const meta: CommandMetadata = { correlationId, actor: ACCOUNT_DELETION_ACTOR };
-    const execute = () => this.commands.execute<ExecuteDeletionCommand, DeletionProgress>(new ExecuteDeletionCommand(accountId, meta));
+    const execute = () => this.commands.execute(new ExecuteDeletionCommand(accountId, meta));
     const progress = await execute();
     switch (progress.kind) {
       case 'not_scheduled':
@@ -104,7 +102,7 @@ export class AccountDeletionJob implements OnApplicationBootstrap, OnApplication
         return 'superseded';
       case 'erasure_pending': {
         await this.sendFarewell(job, progress.scheduled);
-        await this.commands.execute<EraseAccountCommand, ErasureOutcome>(new EraseAccountCommand(accountId, meta));
+        await this.commands.execute(new EraseAccountCommand(accountId, meta));
         const after = await execute();
         if (after.kind !== 'erased') throw new Error(`account ${accountId}: erased, but its deletion stands at ${after.kind}`);
         return 'deleted';
