@@ -1,6 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError } from '../../../libs/shared/errors';
-import { isHtmlFormPost } from '../../web/shared/html-routes';
 
 /**
  * The JSON API. "JSON in" holds here only: the pages under other paths (apps/web) take
@@ -14,8 +13,7 @@ export const JSON_API_PREFIX = '/v1';
  * parser (with its own, larger limit) and reach the DTOs as strings.
  */
 export function requireJsonBody(request: Request, _response: Response, next: NextFunction): void {
-  // The one exception: a browser form posting to an HTML page (apps/web), parsed there.
-  if (hasBody(request) && !request.is(['json', '+json']) && !isHtmlFormPost(request)) {
+  if (hasBody(request) && !request.is(['json', '+json'])) {
     next(new DomainError('unsupported_media_type', 415, 'Request bodies must be JSON (Content-Type: application/json).'));
     return;
   }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { CommandOutcome } from '../../../libs/application/runner/account-command-runner';
 import type { EventStore } from '../../../libs/infrastructure/event-store/event-store.port';
 import { EVENT_STORE } from '../../../libs/infrastructure/tokens';
 import type { Position } from '../../../libs/shared/envelope';
@@ -18,11 +17,5 @@ export class EventPositions {
 
   async set(response: Response, position?: Position): Promise<void> {
     response.setHeader(EVENT_POSITION_HEADER, position ?? (await this.events.headPosition()) ?? START);
-  }
-
-  /** The usual answer of a command that changes an account: `{accountId, status}`. */
-  async answer(response: Response, outcome: CommandOutcome, accountId: string): Promise<{ accountId: string; status: string | null }> {
-    await this.set(response, outcome.position);
-    return { accountId, status: outcome.state.status };
   }
 }
