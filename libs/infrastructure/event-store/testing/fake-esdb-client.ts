@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import {
   type AllStreamResolvedEvent,
   type AppendResult,
@@ -11,6 +12,7 @@ import {
   STREAM_EXISTS,
   StreamNotFoundError,
   type SubscribeToAllOptions,
+  UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import type { EsdbClient, EsdbSubscription } from '../esdb-client';
@@ -30,7 +32,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * JSON data and metadata cross a serialisation boundary; event ids must be UUIDs;
  * optimistic concurrency is checked atomically at append time; a missing stream raises
  * StreamNotFoundError while iterating; $all reads start inclusively, subscriptions
- * exclusively. It is no proof of the real server: run the int spec against one for that.
+ * exclusively. A subscription to $all filters on the server (stream name or event type,
+ * prefixes or regex), delivers what exists after its start and then each append, and
+ * signals `caughtUp` when it has sent the last event there is (23.10 and later), ahead of
+ * the consumer reading it, as the client's stream buffer allows; a dropped connection is
+ * thrown by the iteration, as UnavailableError, after the events already received. It is no proof of the real server: run the int spec against one for that.
  */
 export class FakeEsdbClient implements EsdbClient {
   private readonly log: StoredEvent[] = [];
@@ -106,12 +112,14 @@ export class FakeEsdbClient implements EsdbClient {
     return yieldAfterHop(async () => selected.slice(0, count).map((event) => ({ event, commitPosition: event.position.commit })));
   }
 
-  subscribeToAll(options: SubscribeToAllOptions): EsdbSubscription {
+  subscribeToAll(options: SubscribeToAllOptions = {}): EsdbSubscription {
+    checkFilter(options.filter);
     const from = options.fromPosition;
     const passes = serverFilter(options.filter);
+    const start = typeof from === 'object' ? from : from === 'end' ? this.log[this.log.length - 1].position : undefined;
     const subscription = new FakeSubscription(
-      (after) => this.log.filter((e) => compare(e.position, after) > 0 && passes(e)),
-      typeof from === 'object' ? from : from === 'end' ? this.log[this.log.length - 1].position : undefined,
+      (after, limit) => this.matching(after, passes, limit),
+      start,
       () => this.live.delete(subscription),
     );
     this.live.add(subscription);
@@ -122,9 +130,14 @@ export class FakeEsdbClient implements EsdbClient {
     for (const subscription of this.live) subscription.destroy();
   }
 
+  /** Subscriptions open now. */
+  get openSubscriptions(): number {
+    return this.live.size;
+  }
+
   /** Breaks every open subscription, as a dropped connection would. */
   dropSubscriptions(): void {
-    for (const subscription of this.live) subscription.fail(new Error('connection reset'));
+    for (const subscription of this.live) subscription.fail(new UnavailableError(undefined, 'connection reset'));
   }
 
   /** What the server stores for an event: for checking the envelope mapping. */
@@ -147,6 +160,20 @@ export class FakeEsdbClient implements EsdbClient {
     return { commit: at, prepare: at };
   }
 
+  /** Up to `limit` events after a position that pass the filter (the log is in position order). */
+  private matching(after: EsdbLogPosition | undefined, passes: (event: StoredEvent) => boolean, limit: number): StoredEvent[] {
+    let low = 0;
+    let high = this.log.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(this.log[middle].position, after) > 0) high = middle;
+      else low = middle + 1;
+    }
+    const found: StoredEvent[] = [];
+    for (let i = low; i < this.log.length && found.length < limit; i++) if (passes(this.log[i])) found.push(this.log[i]);
+    return found;
+  }
+
   private currentRevision(streamName: string): bigint | typeof NO_STREAM {
     const last = this.log.filter((e) => e.streamId === streamName).pop();
     return last ? last.revision : NO_STREAM;
@@ -157,43 +184,71 @@ export class FakeEsdbClient implements EsdbClient {
   }
 }
 
-/** A catch-up subscription: what exists after the start position, then what comes. */
-class FakeSubscription implements EsdbSubscription {
-  private delivered: EsdbLogPosition | undefined;
+/** The client's buffer holds this many events before it stops taking more from the server. */
+const HIGH_WATER_MARK = 16;
+
+/**
+ * A catch-up subscription: what exists after the start position, then what comes. The
+ * server's messages move into the client's buffer (`pending`) a few per network hop, while
+ * the consumer reads them one at a time.
+ */
+class FakeSubscription extends EventEmitter implements EsdbSubscription {
+  private readonly pending: StoredEvent[] = [];
+  /** The last event moved into the buffer. */
+  private sent: EsdbLogPosition | undefined;
+  private live = false;
   private ended = false;
   private failure: Error | undefined;
+  private transferring = false;
   private wake: (() => void) | undefined;
 
   constructor(
-    private readonly after: (position: EsdbLogPosition | undefined) => StoredEvent[],
+    private readonly after: (position: EsdbLogPosition | undefined, limit: number) => StoredEvent[],
     start: EsdbLogPosition | undefined,
     private readonly onEnd: () => void,
   ) {
-    this.delivered = start;
+    super();
+    this.sent = start;
+    this.poke();
   }
 
   async *[Symbol.asyncIterator](): AsyncIterator<AllStreamResolvedEvent> {
     for (;;) {
-      await networkHop();
-      if (this.failure) throw this.failure;
       if (this.ended) return;
-      const [next] = this.after(this.delivered);
+      const next = this.pending.shift();
       if (next) {
-        this.delivered = next.position;
+        this.poke();
         yield { event: next, commitPosition: next.position.commit };
+      } else if (this.failure) {
+        throw this.failure;
       } else {
         await new Promise<void>((resolve) => (this.wake = resolve));
       }
     }
   }
 
+  /** The server has something new (or the consumer made room): send it after a network hop. */
   poke(): void {
-    this.wake?.();
+    if (this.transferring) return;
+    this.transferring = true;
+    setImmediate(() => {
+      this.transferring = false;
+      if (this.ended || this.failure) return;
+      for (const event of this.after(this.sent, Math.max(0, HIGH_WATER_MARK - this.pending.length))) {
+        this.pending.push(event);
+        this.sent = event.position;
+      }
+      if (!this.live && this.after(this.sent, 1).length === 0) {
+        this.live = true;
+        this.emit('caughtUp');
+      }
+      this.resume();
+    });
   }
 
   fail(error: Error): void {
     this.failure = error;
-    this.poke();
+    this.resume();
   }
 
   async unsubscribe(): Promise<void> {
@@ -203,8 +258,21 @@ class FakeSubscription implements EsdbSubscription {
   destroy(): void {
     this.ended = true;
     this.onEnd();
-    this.poke();
+    this.resume();
   }
+
+  private resume(): void {
+    const wake = this.wake;
+    this.wake = undefined;
+    wake?.();
+  }
+}
+
+/** The client's own checks of a filter, thrown as it throws them when subscribing. */
+function checkFilter(filter: SubscribeToAllOptions['filter']): void {
+  if (!filter) return;
+  if (typeof filter.maxSearchWindow === 'number' && filter.maxSearchWindow <= 0) throw new Error('MaxSearchWindow must be greater than 0.');
+  if (filter.checkpointInterval <= 0) throw new Error('CheckpointInterval must be greater than 0.');
 }
 
 /** The server-side filter of a $all subscription: a regex or prefixes, on the event type or the stream name. */

@@ -30,12 +30,12 @@ export function idsOf(events: Array<RecordedEvent | EventToAppend>): string[] {
   return events.map((event) => event.eventId);
 }
 
-/** Polls until `check` passes (it throws until then), or rethrows its last failure. */
-export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
+/** Polls until `check` passes (it throws or rejects until then), or rethrows its last failure. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      check();
+      await check();
       return;
     } catch (error) {
       if (Date.now() > deadline) throw error;
