@@ -8,12 +8,13 @@ import { batchDecoder } from './batch-decoder';
 import { CatchUpError } from './catch-up-error';
 import { checkpointKey } from './checkpoint-key';
 import { waitForCheckpoints } from './checkpoint-watch';
+import { FeedPool } from './feed-pool';
 import type { Decode, Projection, ProjectedEvent } from './projection';
 import { type LeaseGrant, soleRunnerLease, type ProjectionLease } from './projection-lease';
 import { WorkingSet } from './working-set';
 
 export interface ProjectorRunnerDeps<E extends ProjectedEvent> {
-  events: Pick<EventStore, 'readAll' | 'headPosition' | 'watchAppends'>;
+  events: Pick<EventStore, 'openFeed' | 'headPosition'>;
   store: ReadStore;
   projections: readonly Projection<E>[];
   decode: Decode<E>;
@@ -21,13 +22,13 @@ export interface ProjectorRunnerDeps<E extends ProjectedEvent> {
 
 export interface ProjectorRunnerOptions {
   /**
-   * Most events per batch (one commit each). A batch is whatever the log holds after the
-   * checkpoint, up to this: large while catching up, one event when following live.
-   * Default 1000.
+   * Most events per batch (one commit each). A batch is what the event feed has ready
+   * after the checkpoint, up to this: large while catching up, one event when following
+   * live. Default 1000.
    */
   batchSize?: number;
   /**
-   * Longest sleep once caught up. Appends wake the runner at once (EventStore.watchAppends);
+   * Longest sleep once caught up. New events wake the runner at once (the feeds' onReady);
    * this is the safety net, and the lease renewal when idle. Default 1000 ms.
    */
   pollIntervalMs?: number;
@@ -62,10 +63,13 @@ const logToStderr = (projection: string, error: unknown): void => {
 
 /**
  * Runs projections as catch-up subscriptions on the global order, each with its own
- * checkpoint. A projection handles a batch against a WorkingSet (reads cached, writes kept
- * in memory); the changed documents and the checkpoint are then committed together
- * (ReadStore.commitBatch), so a crash leaves either the whole batch or none of it, and
- * a replay is absorbed anyway (see the idempotency rule in Projection).
+ * checkpoint. Events come from the event store's feeds (EventStore.openFeed; on
+ * EventStoreDB a server-filtered catch-up subscription), one per checkpoint position,
+ * kept open from batch to batch (FeedPool). A projection handles a batch against a
+ * WorkingSet (reads cached, writes kept in memory); the changed documents and the
+ * checkpoint are then committed together (ReadStore.commitBatch), so a crash leaves
+ * either the whole batch or none of it, and a replay is absorbed anyway (see the
+ * idempotency rule in Projection).
  *
  * Everything that touches checkpoints runs one step at a time through `exclusive`, so
  * the live loop, `catchUp` and `rebuild` never interleave inside one runner. Across
@@ -87,7 +91,7 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
   private tail: Promise<void> = Promise.resolve();
   private loop: Promise<void> | undefined;
   private signal = new StopSignal();
-  private unwatch: (() => void) | undefined;
+  private readonly feeds: FeedPool;
 
   constructor(
     private readonly deps: ProjectorRunnerDeps<E>,
@@ -102,23 +106,23 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.onError = options.onError ?? logToStderr;
     this.lease = options.lease ?? soleRunnerLease;
+    // New events end the loop's sleep, whichever signal is current.
+    this.feeds = new FeedPool((after) => deps.events.openFeed(after, { onReady: () => this.signal.wake(), readAhead: this.batchSize }));
   }
 
   /** Follows the log in the background until `stop()`. */
   async start(): Promise<void> {
     if (this.loop) return;
     const signal = (this.signal = new StopSignal());
-    this.unwatch = this.deps.events.watchAppends(() => signal.wake());
     this.loop = this.follow(signal);
   }
 
-  /** Lets the batch in flight finish (checkpoint saved), then releases the leases. */
+  /** Lets the batch in flight finish (checkpoint saved), closes the feeds, then releases the leases. */
   async stop(): Promise<void> {
-    this.unwatch?.();
     this.signal.stop();
     await this.loop;
     this.loop = undefined;
-    await this.tail;
+    await this.exclusive(() => this.feeds.closeAll());
     await Promise.all(this.projections.map((p) => this.lease.release(checkpointKey(p))));
   }
 
@@ -131,14 +135,19 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     const head = await this.deps.events.headPosition();
     let pending = this.select(names);
     const failures: { projection: string; error: unknown }[] = [];
-    while (pending.length > 0) {
-      const outcomes = await this.exclusive(() => this.step(pending));
-      pending = pending.filter((p) => {
-        const outcome = outcomes.get(p.name);
-        if (outcome?.kind === 'failed') failures.push({ projection: p.name, error: outcome.error });
-        // `idle` ends it too: on some stores the head is a system event readAll never returns.
-        return outcome?.kind === 'advanced' && head !== undefined && comparePositions(outcome.last, head) < 0;
-      });
+    try {
+      while (pending.length > 0) {
+        const outcomes = await this.exclusive(() => this.step(pending));
+        pending = pending.filter((p) => {
+          const outcome = outcomes.get(p.name);
+          if (outcome?.kind === 'failed') failures.push({ projection: p.name, error: outcome.error });
+          // `idle` ends it too: a feed answers nothing only once it has caught up.
+          return outcome?.kind === 'advanced' && head !== undefined && comparePositions(outcome.last, head) < 0;
+        });
+      }
+    } finally {
+      // A runner that is not following keeps no subscription open once it is done.
+      if (!this.loop) await this.exclusive(() => this.feeds.closeAll());
     }
     if (failures.length > 0) throw new CatchUpError(failures);
   }
@@ -189,7 +198,7 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
 
   /**
    * One batch for each given projection. Projections at the same checkpoint (the usual
-   * case once caught up) share one read and one decode of the batch.
+   * case once caught up) share one feed, one read and one decode of the batch.
    */
   private async step(targets: readonly Projection<E>[]): Promise<Map<string, Outcome>> {
     const outcomes = new Map<string, Outcome>();
@@ -218,7 +227,7 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     for (const [after, group] of groups) {
       let batch: RecordedEvent[];
       try {
-        batch = await this.deps.events.readAll({ after, maxCount: this.batchSize });
+        batch = await this.feeds.next(after, this.batchSize);
       } catch (error) {
         group.forEach((p) => fail(p, error));
         continue;
@@ -239,6 +248,7 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
         }
       }
     }
+    await this.feeds.endStep();
     return outcomes;
   }
 

@@ -35,11 +35,32 @@ export interface ReadAllOptions {
   maxCount?: number;
 }
 
-export interface Subscription {
-  stop(): Promise<void>;
+/**
+ * A reader of the global order that hands out batches, for a consumer that keeps its own
+ * checkpoint (the projector). It starts strictly after a position and remembers what it
+ * has handed out; the consumer calls `next` one call at a time.
+ */
+export interface EventFeed {
+  /**
+   * The next events (user events of Warden's streams, in global order), at most
+   * `maxCount`: those ready now, so a batch is large while catching up and one event when
+   * following live. Waits for the first while the feed is still catching up; resolves
+   * with [] once it has caught up and nothing new came (then `onReady` tells when to ask again).
+   */
+  next(maxCount: number): Promise<RecordedEvent[]>;
+  /** Stops reading and lets go of the connection; the feed is not used after. */
+  close(): Promise<void>;
 }
 
-export type EventHandler = (event: RecordedEvent) => Promise<void>;
+export interface FeedOptions {
+  /**
+   * Called soon after new events may be ready (by an append through this store, another
+   * process's or server's push, or a fallback poll), so a consumer can sleep in between.
+   */
+  onReady: () => void;
+  /** How many events the feed may hold ahead of `next` (the consumer's batch size). Default 1000. */
+  readAhead?: number;
+}
 
 /**
  * The only source of truth. Appends are optimistic: the expected revision is checked and
@@ -49,17 +70,14 @@ export interface EventStore {
   append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult>;
   /** An empty array when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  /** Events of every stream in global order (user events only). */
+  /** Events of every stream in global order (user events of Warden’s streams only). */
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
-  /** Catch-up subscription: replays from the checkpoint, then follows live appends. */
-  subscribeToAll(after: Position | undefined, handler: EventHandler): Subscription;
   /**
-   * Calls `listener` soon after events may have been appended (it then reads them itself):
-   * at once for appends through this instance, and by each adapter's own means for other
-   * writers (SQLite: a cheap poll with backoff; EventStoreDB: a live server subscription).
-   * Returns the unsubscribe function.
+   * Follows the global order strictly after `after` (from the start when undefined):
+   * SQLite reads the file, woken by appends; EventStoreDB follows a server-filtered
+   * catch-up subscription, and polls only while that subscription is down.
    */
-  watchAppends(listener: () => void): () => void;
+  openFeed(after: Position | undefined, options: FeedOptions): EventFeed;
   /** Position of the newest event, or undefined on an empty store. */
   headPosition(): Promise<Position | undefined>;
   ping(): Promise<void>;

@@ -16,26 +16,35 @@ import { comparePositions } from '../../shared/position';
 import type { EsdbClient } from './esdb-client';
 import { fromEsdbRecord, isUserEvent, toEsdbEvent } from './esdb-envelope';
 import { decodeEsdbPosition, encodeEsdbPosition, type EsdbLogPosition } from './esdb-position';
-import { EsdbAppendWatch } from './esdb-append-watch';
-import { EsdbCatchUpSubscription } from './esdb-subscription';
+import { EsdbSubscriptionFeed } from './esdb-feed';
 import {
   type AppendResult,
-  type EventHandler,
+  type EventFeed,
   type EventStore,
   type ExpectedRevision,
+  type FeedOptions,
   type ReadAllOptions,
   type ReadStreamOptions,
-  type Subscription,
   WrongExpectedRevisionError,
 } from './event-store.port';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
-import { DEFAULT_RETRY_DELAY_MS, reportToConsole, type SubscriptionOptions } from './subscription-options';
-import { SubscriptionSet } from './subscription-set';
+import { OpenFeeds } from './open-feeds';
 import { isWardenStream, WARDEN_STREAM_PREFIXES } from './warden-streams';
 
-export interface EventStoreDbEventStoreOptions extends SubscriptionOptions {
+export interface EventStoreDbEventStoreOptions {
   /** Events per read of $all; system events are filtered out of each page here. */
   pageSize?: number;
+  /** First wait before a feed reopens its failed subscription (it doubles while failures go on). Default 1000 ms. */
+  retryDelayMs?: number;
+  /** Told about every failure of a feed's subscription; the feed polls meanwhile and keeps going. */
+  onError?: (error: unknown) => void;
+  /** Longest wait of a feed for its first event while catching up (see EsdbFeedOptions). Default 1000 ms. */
+  catchUpWaitMs?: number;
+}
+
+function reportToConsole(error: unknown): void {
+  // eslint-disable-next-line no-console
+  console.error('EventStoreDB subscription failed; polling until it is reopened', error);
 }
 
 /**
@@ -45,14 +54,17 @@ export interface EventStoreDbEventStoreOptions extends SubscriptionOptions {
  */
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EsdbClient;
-  private readonly subscriptions = new SubscriptionSet<EsdbCatchUpSubscription>();
+  private readonly feeds = new OpenFeeds();
   private readonly options: Required<EventStoreDbEventStoreOptions>;
-  private readonly appendWatch: EsdbAppendWatch;
   /**
-   * Events of other streams (a shared cluster) passed over by readAll: skipped, never
-   * fatal, and counted for the `warden_foreign_events_skipped_total` metric.
+   * Events of $all that are not Warden's, passed over by reads and feeds: other
+   * applications' streams (a shared cluster) and events in Warden-named streams that are
+   * not Warden envelopes. Skipped, never fatal, each counted once (reads that pass over
+   * the same stretch again do not add to it), for `warden_foreign_events_skipped_total`.
    */
   foreignEventsSkipped = 0;
+  /** The newest position counted in foreignEventsSkipped. */
+  private skippedUpTo: Position | undefined;
 
   /** `connection`: an `esdb://…` connection string, or a client (tests). */
   constructor(connection: string | EsdbClient, options: EventStoreDbEventStoreOptions = {}) {
@@ -60,10 +72,10 @@ export class EventStoreDbEventStore implements EventStore {
     this.options = {
       // At least 2, so that a page re-reading its inclusive start still moves forwards.
       pageSize: Math.max(2, options.pageSize ?? 500),
-      retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
+      retryDelayMs: options.retryDelayMs ?? 1000,
       onError: options.onError ?? reportToConsole,
+      catchUpWaitMs: options.catchUpWaitMs ?? 1000,
     };
-    this.appendWatch = new EsdbAppendWatch(this.client, this.options);
   }
 
   /**
@@ -104,8 +116,8 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /**
-   * The client of this version cannot filter a read of $all, so pages are read and system
-   * events dropped here, until maxCount user events are found or the log ends.
+   * The client of this version cannot filter a read of $all, so pages are read and other
+   * events dropped here (see wardenEvent), until maxCount of ours are found or the log ends.
    */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const wanted = options.maxCount ?? Number.POSITIVE_INFINITY;
@@ -119,9 +131,9 @@ export class EventStoreDbEventStore implements EventStore {
         const position = encodeEsdbPosition(resolved.position);
         // A forwards read includes the event at its start position; `after` is exclusive.
         if (after !== undefined && comparePositions(position, after) <= 0) continue;
-        if (!isUserEvent(resolved) || events.length >= wanted) continue;
-        if (isWardenStream(resolved.streamId)) events.push(fromEsdbRecord(resolved, position));
-        else this.foreignEventsSkipped++;
+        if (events.length >= wanted) continue;
+        const event = this.wardenEvent(resolved);
+        if (event) events.push(event);
       }
       const last = page[page.length - 1];
       if (page.length < count || !last) break;
@@ -131,28 +143,36 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
-  subscribeToAll(after: Position | undefined, handler: EventHandler): Subscription {
-    if (after !== undefined) decodeEsdbPosition(after); // fail now on a foreign position, not in the loop
-    const subscription = new EsdbCatchUpSubscription(
-      (from) => {
-        const start = from === undefined ? 'start' : decodeEsdbPosition(from);
-        return this.client.subscribeToAll({
-          // Exclusive on the server: the first event delivered is the one after `from`.
-          fromPosition: start === 'start' ? START : start,
-          // The server skips system events and other applications' streams alike.
-          filter: streamNameFilter({ prefixes: [...WARDEN_STREAM_PREFIXES] }),
-        });
+  /**
+   * A catch-up subscription to $all from `after`, filtered by the server on Warden's
+   * stream prefixes (a shared cluster's other traffic never reaches us); paged reads only
+   * while the subscription is down. See EsdbSubscriptionFeed.
+   */
+  openFeed(after: Position | undefined, options: FeedOptions): EventFeed {
+    if (after !== undefined) decodeEsdbPosition(after); // fail now on a foreign position, not in the pump
+    const feed = new EsdbSubscriptionFeed(
+      {
+        subscribe: (from) => {
+          const start = from === undefined ? 'start' : decodeEsdbPosition(from);
+          return this.client.subscribeToAll({
+            // Exclusive on the server: the first event delivered is the one after `from`.
+            fromPosition: start === 'start' ? START : start,
+            filter: streamNameFilter({ prefixes: [...WARDEN_STREAM_PREFIXES] }),
+          });
+        },
+        convert: (resolved) => (resolved.event ? this.wardenEvent(resolved.event) : undefined),
+        readAfter: (from, maxCount) => this.readAll({ after: from, maxCount }),
       },
-      (resolved) => this.convertAll(resolved),
       after,
-      handler,
-      { retryDelayMs: this.options.retryDelayMs, onError: this.options.onError },
+      {
+        readAhead: options.readAhead ?? 1000,
+        onReady: options.onReady,
+        onError: this.options.onError,
+        retryDelayMs: this.options.retryDelayMs,
+        catchUpWaitMs: this.options.catchUpWaitMs,
+      },
     );
-    return this.subscriptions.track(subscription);
-  }
-
-  watchAppends(listener: () => void): () => void {
-    return this.appendWatch.add(listener);
+    return this.feeds.track(feed);
   }
 
   /** The newest user event's position: $all ends in system events more often than not. */
@@ -172,10 +192,9 @@ export class EventStoreDbEventStore implements EventStore {
     await this.readAllPage('end', 'backwards', 1);
   }
 
-  /** Stops this store's subscriptions (after their in-flight handlers), then disconnects. */
+  /** Closes this store's feeds (their subscriptions), then disconnects. */
   async close(): Promise<void> {
-    await this.subscriptions.stopAll();
-    await this.appendWatch.stop();
+    await this.feeds.closeAll();
     await this.client.dispose();
   }
 
@@ -231,10 +250,26 @@ export class EventStoreDbEventStore implements EventStore {
     return page;
   }
 
-  private convertAll(resolved: AllStreamResolvedEvent): RecordedEvent | undefined {
-    const event = resolved.event;
-    if (!event || !isUserEvent(event) || !isWardenStream(event.streamId)) return undefined;
-    return fromEsdbRecord(event, encodeEsdbPosition(event.position));
+  /**
+   * Ours, or undefined: system events are dropped, and events of other streams or that
+   * are no Warden envelope are counted as skipped (never fatal: on a shared cluster
+   * anyone may write to $all).
+   */
+  private wardenEvent(event: AllEvent): RecordedEvent | undefined {
+    if (!isUserEvent(event)) return undefined;
+    const position = encodeEsdbPosition(event.position);
+    if (isWardenStream(event.streamId)) {
+      try {
+        return fromEsdbRecord(event, position);
+      } catch {
+        // Not written by this adapter: skipped and counted like another application's event.
+      }
+    }
+    if (this.skippedUpTo === undefined || comparePositions(position, this.skippedUpTo) > 0) {
+      this.foreignEventsSkipped++;
+      this.skippedUpTo = position;
+    }
+    return undefined;
   }
 }
 

@@ -7,7 +7,7 @@ import { comparePositions, positionOf } from '../../shared/position';
 import { verifyChain } from './hash-chain';
 import { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite-event-store';
 import { describeEventStoreContract } from './testing/event-store.contract';
-import { eventually, idsOf, sampleEvent, sampleEvents, uniqueStreamId } from './testing/sample-events';
+import { idsOf, sampleEvent, sampleEvents, uniqueStreamId } from './testing/sample-events';
 import type { RaceResult } from './testing/sqlite-race-appender';
 import { TsWorker } from './testing/spawn-ts';
 
@@ -102,7 +102,7 @@ describe('SqliteEventStore specifics', () => {
   it('refuses a position from another adapter and an empty append', async () => {
     const store = openStore(tempFile());
     await expect(store.readAll({ after: `${positionOf(1)}/${positionOf(1)}` })).rejects.toThrow(/not a SQLite/);
-    expect(() => store.subscribeToAll('12', async () => undefined)).toThrow(/not a SQLite/);
+    expect(() => store.openFeed('12', { onReady: () => undefined })).toThrow(/not a SQLite/);
     await expect(store.append('account-a', [], 'no_stream')).rejects.toThrow(/no events/);
   });
 
@@ -114,36 +114,15 @@ describe('SqliteEventStore specifics', () => {
     expect(await store.readStream('account-b')).toEqual([]);
   });
 
-  it('subscribes from the beginning and retries a failed handler without skipping the event', async () => {
-    const errors: unknown[] = [];
-    const store = openStore(tempFile(), { pollIntervalMs: 5, retryDelayMs: 5, onError: (e) => errors.push(e) });
-    const appended = (await store.append('account-a', sampleEvents(3), 'no_stream')).events;
-    const received: RecordedEvent[] = [];
-    let failures = 0;
-    const subscription = store.subscribeToAll(undefined, async (event) => {
-      if (event.revision === 1 && failures++ < 2) throw new Error('projector hiccup');
-      received.push(event);
-    });
-
-    await eventually(() => expect(idsOf(received)).toEqual(idsOf(appended)));
-    expect(errors).toHaveLength(2);
-    await subscription.stop();
-  });
-
-  it('close() stops running subscriptions', async () => {
-    const file = tempFile();
-    const store = openStore(file, { pollIntervalMs: 5 });
-    let calls = 0;
-    store.subscribeToAll(undefined, async () => {
-      calls++;
-    });
+  it('wakes a feed at once on an append here, until the feed is closed', async () => {
+    const store = openStore(tempFile());
+    let wakes = 0;
+    const feed = store.openFeed(undefined, { onReady: () => wakes++ });
     await store.append('account-a', [sampleEvent()], 'no_stream');
-    await eventually(() => expect(calls).toBe(1));
-    await store.close();
-
-    await openStore(file).append('account-b', [sampleEvent()], 'no_stream');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(calls).toBe(1);
+    expect(wakes).toBe(1);
+    await feed.close();
+    await store.append('account-a', [sampleEvent()], 0);
+    expect(wakes).toBe(1);
   });
 
   describe('across OS processes sharing one file', () => {
@@ -177,10 +156,8 @@ describe('SqliteEventStore specifics', () => {
       const file = tempFile();
       const streamId = uniqueStreamId('processes');
       const observer = openStore(file, { pollIntervalMs: 10 });
-      const seen: RecordedEvent[] = [];
-      const subscription = observer.subscribeToAll(undefined, async (event) => {
-        seen.push(event);
-      });
+      let wakes = 0;
+      const feed = observer.openFeed(undefined, { onReady: () => wakes++ });
 
       const perProcess = 40;
       const results = await race(file, { RACE_STREAM: streamId, RACE_MODE: 'contend', RACE_COUNT: String(perProcess) }, 4);
@@ -192,15 +169,18 @@ describe('SqliteEventStore specifics', () => {
       expect(verifyChain(stored)).toMatchObject({ valid: true, events: total });
       expect(new Set(stored.map((e) => e.data.pid)).size).toBe(4);
 
-      // The subscription in this process saw every other process's append, in order, once.
-      await eventually(() => expect(seen).toHaveLength(total), 10_000);
+      // The feed in this process was woken by the other processes' appends, and hands them
+      // all out, in order, once.
+      expect(wakes).toBeGreaterThan(0);
+      const seen: RecordedEvent[] = [];
+      for (let batch = await feed.next(50); batch.length > 0; batch = await feed.next(50)) seen.push(...batch);
       expect(idsOf(seen)).toEqual(idsOf(stored));
       for (let i = 1; i < seen.length; i++) expect(comparePositions(seen[i - 1].position, seen[i].position)).toBe(-1);
 
       // Conflicts are likely but depend on scheduling, so they are reported, not asserted.
       // eslint-disable-next-line no-console
       console.info(`cross-process race: ${results.reduce((sum, r) => sum + r.conflicts, 0)} conflicts retried`);
-      await subscription.stop();
+      await feed.close();
     }, 60_000);
   });
 });

@@ -4,27 +4,23 @@ import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelo
 import { positionOf } from '../../shared/position';
 import {
   type AppendResult,
-  type EventHandler,
+  type EventFeed,
   type EventStore,
   type ExpectedRevision,
+  type FeedOptions,
   type ReadAllOptions,
   type ReadStreamOptions,
-  type Subscription,
   WrongExpectedRevisionError,
 } from './event-store.port';
 import { AppendWatch } from './append-watch';
 import { GroupCommit, type ItemOutcome } from './group-commit';
 import { chainEvents, GENESIS_HASH } from './hash-chain';
-import { PollingSubscription } from './polling-subscription';
+import { PollingFeed } from './polling-feed';
 import { EVENTS_SCHEMA, type EventRow, fromRow, type InsertParams, sequenceOf, toInsertParams } from './sqlite-event-row';
-import { DEFAULT_RETRY_DELAY_MS, reportToConsole, type SubscriptionOptions } from './subscription-options';
-import { SubscriptionSet } from './subscription-set';
 
-export interface SqliteEventStoreOptions extends SubscriptionOptions {
-  /** How often a caught-up subscription looks for events appended by other processes. */
+export interface SqliteEventStoreOptions {
+  /** The longest a caught-up feed waits before looking for events appended by other processes. */
   pollIntervalMs?: number;
-  /** Events read per page while a subscription catches up. */
-  batchSize?: number;
   /** How long a writer waits for another process's write lock before failing. */
   busyTimeoutMs?: number;
 }
@@ -53,7 +49,6 @@ const UNLIMITED = -1;
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly subscriptions = new SubscriptionSet<PollingSubscription>();
   private readonly options: Required<SqliteEventStoreOptions>;
   private readonly commits: GroupCommit<AppendRequest, RecordedEvent[]>;
   private readonly statements: ReturnType<typeof prepareStatements>;
@@ -62,10 +57,7 @@ export class SqliteEventStore implements EventStore {
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.options = {
       pollIntervalMs: options.pollIntervalMs ?? 25,
-      batchSize: options.batchSize ?? 500,
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
-      retryDelayMs: options.retryDelayMs ?? DEFAULT_RETRY_DELAY_MS,
-      onError: options.onError ?? reportToConsole,
     };
     preparePrivateDatabaseFile(file);
     this.db = new Database(file, { timeout: this.options.busyTimeoutMs });
@@ -108,7 +100,6 @@ export class SqliteEventStore implements EventStore {
     // Acknowledged only once committed with synchronous=FULL, in one transaction with the
     // other appends of this turn of the event loop (group commit: one fsync for all).
     const recorded = await this.commits.submit({ streamId, events, expected });
-    for (const subscription of this.subscriptions) subscription.nudge();
     this.appendWatch.notify();
     const last = recorded[recorded.length - 1];
     return { revision: last.revision, position: last.position, events: recorded };
@@ -128,24 +119,10 @@ export class SqliteEventStore implements EventStore {
     return this.statements.readAll.all(after, options.maxCount ?? UNLIMITED).map(fromRow);
   }
 
-  subscribeToAll(after: Position | undefined, handler: EventHandler): Subscription {
-    if (after !== undefined) sequenceOf(after); // fail now on a foreign position, not in the loop
-    const subscription = new PollingSubscription(
-      (from, maxCount) => this.readAll({ after: from, maxCount }),
-      after,
-      handler,
-      {
-        intervalMs: this.options.pollIntervalMs,
-        batchSize: this.options.batchSize,
-        retryDelayMs: this.options.retryDelayMs,
-        onError: this.options.onError,
-      },
-    );
-    return this.subscriptions.track(subscription);
-  }
-
-  watchAppends(listener: () => void): () => void {
-    return this.appendWatch.add(listener);
+  /** Reads the file on every `next`; woken at once by appends here, by a cheap poll for other processes'. */
+  openFeed(after: Position | undefined, options: FeedOptions): EventFeed {
+    if (after !== undefined) sequenceOf(after); // fail now on a foreign position, not at the first read
+    return new PollingFeed((from, maxCount) => this.readAll({ after: from, maxCount }), after, this.appendWatch.add(options.onReady));
   }
 
   async headPosition(): Promise<Position | undefined> {
@@ -157,10 +134,9 @@ export class SqliteEventStore implements EventStore {
     this.statements.ping.get();
   }
 
-  /** Stops this store's subscriptions (after their in-flight handlers), then closes the file. */
+  /** Stops waking feeds, then closes the file. */
   async close(): Promise<void> {
     this.commits.flush();
-    await this.subscriptions.stopAll();
     this.appendWatch.stop();
     if (this.db.open) this.db.close();
   }

@@ -78,7 +78,7 @@ export class WardenMetrics {
   /** Fed at scrape time from the event store's own count (see observeForeignEvents). */
   readonly foreignEventsSkipped = new Counter({
     name: 'warden_foreign_events_skipped_total',
-    help: 'Events of streams that are not Warden’s (a shared EventStoreDB) passed over by reads of the global log',
+    help: 'Events of the global log that are not Warden’s (other applications’ streams on a shared EventStoreDB, malformed events in Warden-named streams) passed over, each counted once',
     registers: [this.registry],
   });
 

@@ -1,7 +1,7 @@
 import type { EventToAppend, RecordedEvent } from '../../../shared/envelope';
 import { comparePositions } from '../../../shared/position';
 import { openForSuite } from '../../../shared/testing/suite-resource';
-import { type EventStore, WrongExpectedRevisionError } from '../event-store.port';
+import { type EventFeed, type EventStore, WrongExpectedRevisionError } from '../event-store.port';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { eventually, idsOf, sampleEvent, sampleEvents, uniqueStreamId } from './sample-events';
 
@@ -258,71 +258,93 @@ export function describeEventStoreContract(name: string, create: () => Promise<E
       });
     });
 
-    describe('subscribeToAll', () => {
+    describe('openFeed', () => {
+      /** Asks the feed until `count` events of `streamId` came (failing after a while); the sizes of all its batches. */
+      async function take(feed: EventFeed, streamId: string, count: number, maxCount = 100) {
+        const events: RecordedEvent[] = [];
+        const batches: number[] = [];
+        const deadline = Date.now() + SLOW / 2;
+        while (events.length < count) {
+          if (Date.now() > deadline) throw new Error(`the feed gave ${events.length} of ${count} events of ${streamId}`);
+          const batch = await feed.next(maxCount);
+          batches.push(batch.length);
+          events.push(...batch.filter((e) => e.streamId === streamId));
+          if (batch.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        return { events, batches };
+      }
+
       it(
-        'catches up strictly after a checkpoint, then follows live appends until stopped',
+        'hands out what follows a checkpoint, strictly after it, in order, at most maxCount at a time, then what is appended later',
         async () => {
-          const streamId = uniqueStreamId('subscribe');
-          const history = (await store().append(streamId, sampleEvents(3), 'no_stream')).events;
-          const received: RecordedEvent[] = [];
-          const subscription = store().subscribeToAll(history[0].position, async (event) => {
-            if (event.streamId === streamId) received.push(event);
-          });
+          const streamId = uniqueStreamId('feed');
+          const history = (await store().append(streamId, sampleEvents(5), 'no_stream')).events;
+          const feed = store().openFeed(history[0].position, { onReady: () => undefined });
+          try {
+            const caughtUp = await take(feed, streamId, 4, 2);
+            expect(idsOf(caughtUp.events)).toEqual(idsOf(history.slice(1)));
+            expect(Math.max(...caughtUp.batches)).toBeLessThanOrEqual(2);
 
-          await eventually(() => expect(idsOf(received)).toEqual(idsOf(history.slice(1))), SLOW / 2);
-          const live = (await store().append(streamId, sampleEvents(2), 2)).events;
-          await eventually(() => expect(idsOf(received)).toEqual(idsOf([...history.slice(1), ...live])), SLOW / 2);
-          expect(received.map((e) => e.revision)).toEqual([1, 2, 3, 4]);
-          expect(verifyChain([history[0], ...received]).valid).toBe(true);
-
-          await subscription.stop();
-          await store().append(streamId, [sampleEvent()], 4);
-          await new Promise((resolve) => setTimeout(resolve, 200));
-          expect(received).toHaveLength(4);
+            const live = (await store().append(streamId, sampleEvents(2), 4)).events;
+            const followed = await take(feed, streamId, 2);
+            expect(idsOf(followed.events)).toEqual(idsOf(live));
+            expect(verifyChain([...history, ...followed.events]).valid).toBe(true);
+            expect(followed.events.map((e) => e.position)).toEqual(live.map((e) => e.position));
+          } finally {
+            await feed.close();
+          }
         },
         SLOW,
       );
 
       it(
-        'awaits each handler before the next event, and stop() waits for the one in flight',
+        'hands out many events at once while catching up',
         async () => {
-          const streamId = uniqueStreamId('in-flight');
           const before = await store().headPosition();
-          const log: string[] = [];
-          let release: () => void = () => undefined;
-          const gate = new Promise<void>((resolve) => (release = resolve));
-
-          const subscription = store().subscribeToAll(before, async (event) => {
-            if (event.streamId !== streamId) return;
-            log.push(`start ${event.revision}`);
-            if (event.revision === 0) await gate;
-            log.push(`end ${event.revision}`);
-          });
-          await store().append(streamId, sampleEvents(2), 'no_stream');
-          await eventually(() => expect(log).toEqual(['start 0']), SLOW / 2);
-
-          let stopped = false;
-          const stopping = subscription.stop().then(() => (stopped = true));
-          await new Promise((resolve) => setTimeout(resolve, 100));
-          expect(stopped).toBe(false);
-          release();
-          await stopping;
-
-          expect(log).toEqual(['start 0', 'end 0']);
+          const streamId = uniqueStreamId('feed-batch');
+          const appended = (await store().append(streamId, sampleEvents(20), 'no_stream')).events;
+          const feed = store().openFeed(before, { onReady: () => undefined });
+          try {
+            const { events, batches } = await take(feed, streamId, 20, 50);
+            expect(idsOf(events)).toEqual(idsOf(appended));
+            expect(Math.max(...batches)).toBeGreaterThan(1);
+          } finally {
+            await feed.close();
+          }
         },
         SLOW,
       );
-    });
 
-    describe('watchAppends', () => {
       it(
-        'wakes a watcher after an append, until it stops watching',
+        'tells its consumer when events come after it has caught up',
         async () => {
-          let wakes = 0;
-          const unwatch = store().watchAppends(() => wakes++);
-          await store().append(uniqueStreamId('watch'), sampleEvents(1), 'no_stream');
-          await eventually(() => expect(wakes).toBeGreaterThan(0), SLOW / 2);
-          unwatch();
+          let ready = 0;
+          const feed = store().openFeed(await store().headPosition(), { onReady: () => ready++ });
+          try {
+            const streamId = uniqueStreamId('feed-ready');
+            const appended = (await store().append(streamId, sampleEvents(1), 'no_stream')).events;
+            await eventually(() => expect(ready).toBeGreaterThan(0), SLOW / 2);
+            expect(idsOf((await take(feed, streamId, 1)).events)).toEqual(idsOf(appended));
+          } finally {
+            await feed.close();
+          }
+        },
+        SLOW,
+      );
+
+      it(
+        'keeps feeds independent: each resumes after its own position',
+        async () => {
+          const streamId = uniqueStreamId('feed-two');
+          const events = (await store().append(streamId, sampleEvents(3), 'no_stream')).events;
+          const early = store().openFeed(events[0].position, { onReady: () => undefined });
+          const late = store().openFeed(events[1].position, { onReady: () => undefined });
+          try {
+            expect(idsOf((await take(late, streamId, 1)).events)).toEqual(idsOf(events.slice(2)));
+            expect(idsOf((await take(early, streamId, 2)).events)).toEqual(idsOf(events.slice(1)));
+          } finally {
+            await Promise.all([early.close(), late.close()]);
+          }
         },
         SLOW,
       );
