@@ -19,6 +19,7 @@ import { PollingSubscription } from './polling-subscription';
 import { EVENTS_SCHEMA, type EventRow, fromRow, type InsertParams, sequenceOf, toInsertParams } from './sqlite-event-row';
 import { DEFAULT_RETRY_DELAY_MS, reportToConsole, type SubscriptionOptions } from './subscription-options';
 import { SubscriptionSet } from './subscription-set';
+import { ThreadSignal } from '../thread-signal';
 
 export interface SqliteEventStoreOptions extends SubscriptionOptions {
   /** How often a caught-up subscription looks for events appended by other processes. */
@@ -58,6 +59,8 @@ export class SqliteEventStore implements EventStore {
   private readonly commits: GroupCommit<AppendRequest, RecordedEvent[]>;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appendWatch: AppendWatch;
+  /** The other threads of this process with the file open (the projector's, beside the api's). */
+  private readonly threads: ThreadSignal;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.options = {
@@ -87,6 +90,7 @@ export class SqliteEventStore implements EventStore {
       2,
       this.options.pollIntervalMs,
     );
+    this.threads = new ThreadSignal('appended', file, () => this.appended());
     // Inside the batch's transaction each append is a nested transaction, i.e. a savepoint:
     // a refused one is rolled back alone.
     const appendOne = this.db.transaction((request: AppendRequest) => this.appendLocked(request));
@@ -108,10 +112,16 @@ export class SqliteEventStore implements EventStore {
     // Acknowledged only once committed with synchronous=FULL, in one transaction with the
     // other appends of this turn of the event loop (group commit: one fsync for all).
     const recorded = await this.commits.submit({ streamId, events, expected });
-    for (const subscription of this.subscriptions) subscription.nudge();
-    this.appendWatch.notify();
+    this.appended();
+    this.threads.post();
     const last = recorded[recorded.length - 1];
     return { revision: last.revision, position: last.position, events: recorded };
+  }
+
+  /** Events were appended (here or by another thread): whoever follows the log reads on at once. */
+  private appended(): void {
+    for (const subscription of this.subscriptions) subscription.nudge();
+    this.appendWatch.notify();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -162,6 +172,7 @@ export class SqliteEventStore implements EventStore {
     this.commits.flush();
     await this.subscriptions.stopAll();
     this.appendWatch.stop();
+    this.threads.close();
     if (this.db.open) this.db.close();
   }
 
