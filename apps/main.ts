@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../libs/infrastructure/config/warden-config';
 import { parseRoles } from './roles';
-import { createWarden } from './warden.app';
+import { startWarden } from './start-warden';
 
 /**
  * `node dist/apps/main.js [all|api|projector|worker]` — the roles of contract §1.
@@ -15,15 +16,22 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const roles = parseRoles(process.argv[2]);
-  const warden = await createWarden(config, roles);
+  const warden = await startWarden(process.env, roles, {
+    onBackgroundFailure: (error) => {
+      process.stderr.write(`warden: ${error.message}; stopping\n`);
+      process.exit(1);
+    },
+  });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const { describe } = warden.services;
   out(`warden: roles ${roles.join(', ')}; events=${describe.events} read=${describe.read} queue=${describe.queue} mail=${describe.mail}; data dir ${config.dataDir}`);
   if (warden.apiKeysFile) out(`warden: API keys are in ${warden.apiKeysFile}`);
   if (warden.app) {
     await warden.app.listen(config.port);
-    out(`warden: listening on http://localhost:${config.port} (docs at /docs)`);
-    if (config.console.signIn !== 'off') out(`warden: console at http://localhost:${config.port}/console (sign in with a support or compliance key)`);
+    // The port bound, which PORT=0 leaves to the system.
+    const { port } = warden.app.getHttpServer().address() as AddressInfo;
+    out(`warden: listening on http://localhost:${port} (docs at /docs)`);
+    if (config.console.signIn !== 'off') out(`warden: console at http://localhost:${port}/console (sign in with a support or compliance key)`);
   }
   const shutdown = () => {
     warden.close().then(

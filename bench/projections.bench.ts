@@ -6,8 +6,7 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createWarden } from '../apps/warden.app';
-import { loadConfig } from '../libs/infrastructure/config/warden-config';
+import { startWarden } from '../apps/start-warden';
 import { DataKeyring } from '../libs/infrastructure/crypto/data-keyring';
 import { AccountEventCodec } from '../libs/infrastructure/event-codec/account-event.codec';
 import { SqliteEventStore } from '../libs/infrastructure/event-store/sqlite-event-store';
@@ -83,13 +82,14 @@ async function lagFigures(): Promise<BenchRatio[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'warden-bench-lag-'));
   const AUTH = 'bench-auth-secret-000000001';
   const SUPPORT = 'bench-support-secret-00001';
-  const config = loadConfig({
+  const env = {
     WARDEN_DATA_DIR: dataDir,
     BCRYPT_COST: '4',
     WARDEN_API_KEYS: `bench:auth:${AUTH},desk:support:${SUPPORT}`,
     LOG_LEVEL: 'silent',
-  });
-  const warden = await createWarden(config, ['api', 'projector', 'worker']);
+  };
+  // As `npm start` runs: the projector on its background thread, so R6/R8 include crossing threads.
+  const warden = await startWarden(env, ['api', 'projector', 'worker'], { onBackgroundFailure: (error) => { throw error; } });
   const http = request(warden.app!.getHttpServer() as Server);
   const accounts = warden.services.read.collection<{ id: string; displayName: string }>(ACCOUNTS);
   try {

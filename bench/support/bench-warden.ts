@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createWarden, type RunningWarden } from '../../apps/warden.app';
+import type { RunningWarden } from '../../apps/warden.app';
+import { startWarden } from '../../apps/start-warden';
 import { newestMails } from '../../apps/cli/outbox';
 import type { Role } from '../../apps/roles';
-import { loadConfig } from '../../libs/infrastructure/config/warden-config';
 import { BenchClient } from './http-client';
 
 export const BENCH_KEY = 'bench-auth-secret-000000001';
@@ -26,9 +26,9 @@ export interface BenchWarden {
  * port, with the protections that would get in a benchmark's way opened wide (unless the
  * bench sets them itself).
  */
-export async function startBenchWarden(env: Record<string, string> = {}, roles: Role[] = ['api', 'projector', 'worker']): Promise<BenchWarden> {
+export async function startBenchWarden(overrides: Record<string, string> = {}, roles: Role[] = ['api', 'projector', 'worker']): Promise<BenchWarden> {
   const dataDir = mkdtempSync(join(tmpdir(), 'warden-bench-'));
-  const config = loadConfig({
+  const env = {
     WARDEN_DATA_DIR: dataDir,
     BCRYPT_COST: '10',
     WARDEN_API_KEYS: `bench:auth+support:${BENCH_KEY}`,
@@ -37,9 +37,10 @@ export async function startBenchWarden(env: Record<string, string> = {}, roles: 
     THROTTLE_IP_FREE_FAILURES: '1000000',
     LOCK_THRESHOLD: '1000000',
     UNIFORM_RESPONSE_MS: '0',
-    ...env,
-  });
-  const warden = await createWarden(config, roles);
+    ...overrides,
+  };
+  // As `npm start` runs: with every role, the projector and worker on a background thread.
+  const warden = await startWarden(env, roles, { onBackgroundFailure: (error) => { throw error; } });
   if (!warden.app) throw new Error('the bench needs the api role');
   await warden.app.listen(0, '127.0.0.1');
   const { port } = (warden.app.getHttpServer() as Server).address() as AddressInfo;

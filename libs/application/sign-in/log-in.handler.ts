@@ -54,7 +54,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
       return await this.logIn(command, normalized, attempt);
     } finally {
       // Gives back the place of an attempt that is no failure (a refusal after a correct password, an error).
-      await attempt.finish(this.clock.now());
+      settleAfterAnswer(attempt.finish(this.clock.now()));
     }
   }
 
@@ -62,7 +62,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
     const accountId = await this.reservations.holder('email', normalized);
     if (!accountId) {
       await this.hasher.verify(password, null);
-      await attempt.failed(this.clock.now());
+      settleAfterAnswer(attempt.failed(this.clock.now()));
       throw AccountErrors.invalidCredentials();
     }
     const { protection, ownershipTtlSeconds } = this.config;
@@ -75,9 +75,11 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
     const outcome = await this.runner.run(
       accountId,
       async (state, now) => {
-        passwordMatches = await passwordAttempt.matches(state);
+        // Minted while bcrypt may still run (prepare started it): nothing left but to decide once it answers.
         session = this.newLogin.session(accountId, now, meta.client);
         challenge = this.newLogin.challenge(accountId, now);
+        const ownershipVerification = newMailToken(this.keys, 'verify-ownership', accountId, now, ownershipTtlSeconds);
+        passwordMatches = await passwordAttempt.matches(state);
         return {
           type: 'LogIn',
           now: now.toISOString(),
@@ -85,7 +87,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
           session: session.record,
           challenge: challenge.record,
           lockPolicy: { threshold: protection.lockThreshold, windowSeconds: protection.lockWindowSeconds },
-          ownershipVerification: newMailToken(this.keys, 'verify-ownership', accountId, now, ownershipTtlSeconds),
+          ownershipVerification,
         };
       },
       meta,
@@ -93,10 +95,10 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
     );
     if (!passwordMatches) {
       // Attempts while locked append nothing and do not count (contract §3.1).
-      if (outcome.events.some((e) => e.type === 'LoginFailed')) await attempt.failed(this.clock.now());
+      if (outcome.events.some((e) => e.type === 'LoginFailed')) settleAfterAnswer(attempt.failed(this.clock.now()));
       throw AccountErrors.invalidCredentials();
     }
-    await attempt.succeeded(this.clock.now());
+    settleAfterAnswer(attempt.succeeded(this.clock.now()));
     const { position } = outcome;
     if (!session || !challenge) throw new Error('login decided without a session or challenge');
     if (outcome.events.some((e) => e.type === 'SecondFactorChallenged')) {
@@ -110,4 +112,14 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
     }
     return { result: 'session', sessionId: session.record.sessionId, sessionToken: session.token, accountId, expiresAt: session.record.expiresAt, position };
   }
+}
+
+/**
+ * The answer does not wait for the throttle's settlement: until it lands, the attempt's
+ * place counts as a failure in flight, so an attempt arriving meanwhile is counted as
+ * exactly (it waits for the settlement when the places run out). A settlement that fails
+ * leaves the place to lapse after the in-flight time, as a crash would.
+ */
+function settleAfterAnswer(settlement: Promise<void>): void {
+  settlement.catch(() => undefined);
 }

@@ -1,5 +1,4 @@
-import { preparePrivateDatabaseFile } from '../private-files';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelope';
 import { positionOf } from '../../shared/position';
 import {
@@ -10,30 +9,26 @@ import {
   type FeedOptions,
   type ReadAllOptions,
   type ReadStreamOptions,
-  WrongExpectedRevisionError,
 } from './event-store.port';
 import { AppendWatch } from './append-watch';
-import { GroupCommit, type ItemOutcome } from './group-commit';
-import { chainEvents, GENESIS_HASH } from './hash-chain';
+import { GroupCommit } from './group-commit';
 import { PollingFeed } from './polling-feed';
-import { EVENTS_SCHEMA, type EventRow, fromRow, type InsertParams, sequenceOf, toInsertParams } from './sqlite-event-row';
+import { type AppendRequest, SqliteAppender } from './sqlite-appender';
+import { type EventRow, fromRow, sequenceOf } from './sqlite-event-row';
+import { openEventsDatabase } from './sqlite-events-db';
+import { SqliteWriter } from './sqlite-writer';
+import { ThreadSignal } from '../thread-signal';
 
 export interface SqliteEventStoreOptions {
   /** The longest a caught-up feed waits before looking for events appended by other processes. */
   pollIntervalMs?: number;
   /** How long a writer waits for another process's write lock before failing. */
   busyTimeoutMs?: number;
-}
-
-interface AppendRequest {
-  streamId: string;
-  events: EventToAppend[];
-  expected: ExpectedRevision;
-}
-
-interface StreamHead {
-  revision: number;
-  hash: string;
+  /**
+   * Commit on a writer thread of its own (SqliteWriter) rather than on the caller's event
+   * loop, which then goes on serving requests during the insert and the fsync.
+   */
+  writerThread?: boolean;
 }
 
 /** SQLite's "no limit". */
@@ -44,28 +39,28 @@ const UNLIMITED = -1;
  * may open at the same time. WAL lets readers run beside the single writer; appends are
  * written in IMMEDIATE transactions, so the revision check, the chain head and the insert
  * see the same state in every process. The appends made during one turn of the event loop
- * share one transaction and one fsync (GroupCommit), each in a savepoint of its own. better-sqlite3 is synchronous: a writer waiting on
- * another process's lock blocks this event loop for at most busyTimeoutMs.
+ * share one transaction and one fsync (GroupCommit), each in a savepoint of its own
+ * (SqliteAppender). better-sqlite3 is synchronous: committed on this thread, a commit's
+ * fsync, or a wait for another process's lock (busyTimeoutMs at most), blocks this event
+ * loop; with `writerThread` the commits run on a thread of their own (SqliteWriter) and
+ * only the reads stay here.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly options: Required<SqliteEventStoreOptions>;
+  private readonly options: Required<Omit<SqliteEventStoreOptions, 'writerThread'>>;
   private readonly commits: GroupCommit<AppendRequest, RecordedEvent[]>;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appendWatch: AppendWatch;
+  private readonly writer?: SqliteWriter;
+  /** The other threads of this process with the file open (the projector's, beside the api's). */
+  private readonly threads: ThreadSignal;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.options = {
       pollIntervalMs: options.pollIntervalMs ?? 25,
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
     };
-    preparePrivateDatabaseFile(file);
-    this.db = new Database(file, { timeout: this.options.busyTimeoutMs });
-    this.db.pragma(`busy_timeout = ${this.options.busyTimeoutMs}`);
-    this.db.pragma('journal_mode = WAL');
-    // An acknowledged append is the audit record of a security decision: survive power loss too.
-    this.db.pragma('synchronous = FULL');
-    this.db.exec(EVENTS_SCHEMA);
+    this.db = openEventsDatabase(file, this.options.busyTimeoutMs);
     this.statements = prepareStatements(this.db);
     // data_version moves when another connection (process) commits to the file.
     let dataVersion = this.db.pragma('data_version', { simple: true });
@@ -79,20 +74,16 @@ export class SqliteEventStore implements EventStore {
       2,
       this.options.pollIntervalMs,
     );
-    // Inside the batch's transaction each append is a nested transaction, i.e. a savepoint:
-    // a refused one is rolled back alone.
-    const appendOne = this.db.transaction((request: AppendRequest) => this.appendLocked(request));
-    const appendBatch = this.db.transaction((requests: AppendRequest[]) =>
-      requests.map((request): ItemOutcome<RecordedEvent[]> => {
-        try {
-          return { ok: true, value: appendOne(request) };
-        } catch (error) {
-          return { ok: false, error: this.appendError(request, error) };
-        }
-      }),
-    );
-    // IMMEDIATE takes the write lock before the revision checks, not at the first insert.
-    this.commits = new GroupCommit((requests) => appendBatch.immediate(requests));
+    // Appends by the other threads of this process (the api's, seen from the projector's) wake feeds at once.
+    this.threads = new ThreadSignal('appended', file, () => this.appendWatch.notify());
+    if (options.writerThread) {
+      const writer = new SqliteWriter({ file, busyTimeoutMs: this.options.busyTimeoutMs });
+      this.writer = writer;
+      this.commits = new GroupCommit((requests) => writer.commit(requests));
+    } else {
+      const appender = new SqliteAppender(this.db);
+      this.commits = new GroupCommit((requests) => appender.commit(requests));
+    }
   }
 
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -101,6 +92,7 @@ export class SqliteEventStore implements EventStore {
     // other appends of this turn of the event loop (group commit: one fsync for all).
     const recorded = await this.commits.submit({ streamId, events, expected });
     this.appendWatch.notify();
+    this.threads.post();
     const last = recorded[recorded.length - 1];
     return { revision: last.revision, position: last.position, events: recorded };
   }
@@ -136,51 +128,17 @@ export class SqliteEventStore implements EventStore {
 
   /** Stops waking feeds, then closes the file. */
   async close(): Promise<void> {
-    this.commits.flush();
+    await this.commits.flush();
+    await this.writer?.close();
     this.appendWatch.stop();
+    this.threads.close();
     if (this.db.open) this.db.close();
-  }
-
-  /** Runs inside the write transaction. */
-  private appendLocked({ streamId, events, expected }: AppendRequest): RecordedEvent[] {
-    const head = this.head(streamId);
-    const actual = head ? head.revision : 'no_stream';
-    if (actual !== expected) throw new WrongExpectedRevisionError(streamId, expected, actual);
-    const chained = chainEvents(streamId, head ? head.hash : GENESIS_HASH, head ? head.revision + 1 : 0, events);
-    return chained.map((event) => {
-      const { lastInsertRowid } = this.statements.insert.run(...toInsertParams(event));
-      return { ...event, position: positionOf(lastInsertRowid) };
-    });
-  }
-
-  /** Why one append of a batch was refused, in the port's terms. */
-  private appendError({ streamId, expected }: AppendRequest, error: unknown): unknown {
-    // Only a writer that bypassed this class's locking could get here; report it the same way.
-    if (isUniqueViolation(error, 'events.stream_id, events.revision')) {
-      return new WrongExpectedRevisionError(streamId, expected, this.head(streamId)?.revision ?? 'no_stream');
-    }
-    if (isUniqueViolation(error, 'events.event_id')) {
-      return new Error(`append to ${streamId}: an event id is already used (UNIQUE constraint on events.event_id)`, { cause: error });
-    }
-    return error;
-  }
-
-  private head(streamId: string): StreamHead | undefined {
-    return this.statements.streamHead.get(streamId);
   }
 }
 
 function prepareStatements(db: Database.Database) {
   const columns = 'sequence, stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata';
   return {
-    insert: db.prepare<InsertParams>(
-      `INSERT INTO events (stream_id, revision, event_id, type, schema_version, occurred_at, data, metadata)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ),
-    streamHead: db.prepare<[string], StreamHead>(
-      `SELECT revision, json_extract(metadata, '$.hash') AS hash
-       FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`,
-    ),
     readForwards: db.prepare<[string, number, number], EventRow>(
       `SELECT ${columns} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`,
     ),
@@ -193,15 +151,4 @@ function prepareStatements(db: Database.Database) {
     head: db.prepare<[], { sequence: number | null }>('SELECT MAX(sequence) AS sequence FROM events'),
     ping: db.prepare<[], { ok: number }>('SELECT 1 AS ok'),
   };
-}
-
-/**
- * Which UNIQUE constraint refused an insert. Matched by code and message, not by class:
- * better-sqlite3's native part keeps the error class of the first module registry that
- * loaded it, so `instanceof` fails across jest test files (and such errors are not even
- * `instanceof Error` there, which is also why the caller rethrows its own Error).
- */
-function isUniqueViolation(error: unknown, columns: string): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes(columns);
 }
