@@ -54,7 +54,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
       return await this.logIn(command, normalized, attempt);
     } finally {
       // Gives back the place of an attempt that is no failure (a refusal after a correct password, an error).
-      settleAfterAnswer(attempt.finish(this.clock.now()));
+      settleAfterAnswer(() => attempt.finish(this.clock.now()));
     }
   }
 
@@ -62,7 +62,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
     const accountId = await this.reservations.holder('email', normalized);
     if (!accountId) {
       await this.hasher.verify(password, null);
-      settleAfterAnswer(attempt.failed(this.clock.now()));
+      settleAfterAnswer(() => attempt.failed(this.clock.now()));
       throw AccountErrors.invalidCredentials();
     }
     const { protection, ownershipTtlSeconds } = this.config;
@@ -95,10 +95,10 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
     );
     if (!passwordMatches) {
       // Attempts while locked append nothing and do not count (contract §3.1).
-      if (outcome.events.some((e) => e.type === 'LoginFailed')) settleAfterAnswer(attempt.failed(this.clock.now()));
+      if (outcome.events.some((e) => e.type === 'LoginFailed')) settleAfterAnswer(() => attempt.failed(this.clock.now()));
       throw AccountErrors.invalidCredentials();
     }
-    settleAfterAnswer(attempt.succeeded(this.clock.now()));
+    settleAfterAnswer(() => attempt.succeeded(this.clock.now()));
     const { position } = outcome;
     if (!session || !challenge) throw new Error('login decided without a session or challenge');
     if (outcome.events.some((e) => e.type === 'SecondFactorChallenged')) {
@@ -115,11 +115,13 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
 }
 
 /**
- * The answer does not wait for the throttle's settlement: until it lands, the attempt's
- * place counts as a failure in flight, so an attempt arriving meanwhile is counted as
- * exactly (it waits for the settlement when the places run out). A settlement that fails
- * leaves the place to lapse after the in-flight time, as a crash would.
+ * The answer does not wait for the throttle's settlement: it is written once the answer is
+ * on its way (setImmediate: the store's work is synchronous, so merely not awaiting it
+ * would still run it first). Until it lands the attempt's place counts as a failure in
+ * flight, so an attempt arriving meanwhile is counted exactly (it waits for the settlement
+ * when the places run out). A settlement that fails leaves the place to lapse after the
+ * in-flight time, as a crash would.
  */
-function settleAfterAnswer(settlement: Promise<void>): void {
-  settlement.catch(() => undefined);
+function settleAfterAnswer(settle: () => Promise<void>): void {
+  setImmediate(() => settle().catch(() => undefined));
 }
