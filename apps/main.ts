@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '../libs/infrastructure/config/warden-config';
+import { loadConfig } from '@warden/infrastructure/config/warden-config';
 import { parseRoles } from './roles';
 import { createWarden } from './warden.app';
 

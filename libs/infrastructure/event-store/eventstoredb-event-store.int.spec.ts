@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import type { RecordedEvent } from '../../shared/envelope';
-import { describeWithEnv } from '../../shared/testing/gated-suite';
+import type { RecordedEvent } from '@warden/shared/envelope';
+import { describeWithEnv } from '@warden/shared/testing/gated-suite';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { describeEventStoreContract } from './testing/event-store.contract';
 import { eventually, idsOf, sampleEvents, uniqueStreamId } from './testing/sample-events';

@@ -1,4 +1,4 @@
-import type { Position, RecordedEvent } from '../../shared/envelope';
+import type { Position, RecordedEvent } from '@warden/shared/envelope';
 import type { EventHandler, Subscription } from './event-store.port';
 import { StopSignal } from './stop-signal';
 

@@ -1,7 +1,7 @@
 import { preparePrivateDatabaseFile } from '../private-files';
 import Database from 'better-sqlite3';
-import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelope';
-import { positionOf } from '../../shared/position';
+import type { EventToAppend, Position, RecordedEvent } from '@warden/shared/envelope';
+import { positionOf } from '@warden/shared/position';
 import {
   type AppendResult,
   type EventHandler,
