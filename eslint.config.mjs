@@ -3,6 +3,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import layerImportPaths from './eslint/layer-import-paths.js';
+
+/** The layers' aliases, tsconfig.json's `paths` (@warden/shared/* → ./libs/shared/*…): the one list. */
+const root = fileURLToPath(new URL('.', import.meta.url));
+const { paths } = JSON.parse(readFileSync(new URL('./tsconfig.json', import.meta.url), 'utf8')).compilerOptions;
 
 /** Import sources (relative, so matched as gitignore-style globs) a layer may not reach. */
 const layer = (files, forbidden, message) => ({
@@ -26,7 +33,10 @@ export default tseslint.config(
       'no-console': 'error',
       // Input hygiene matches control characters on purpose (headers, keys, names).
       'no-control-regex': 'off',
+      // Across layers the alias, inside one a relative path (`eslint --fix` rewrites either).
+      'warden/layer-import-paths': ['error', { root, paths }],
     },
+    plugins: { warden: { rules: { 'layer-import-paths': layerImportPaths } } },
   },
   {
     files: ['**/*.js'],

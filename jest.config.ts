@@ -1,10 +1,14 @@
 import type { Config } from 'jest';
+import { pathsToModuleNameMapper } from 'ts-jest';
+import { compilerOptions } from './tsconfig.json';
 
 // Test kinds follow the file suffix: *.unit.spec.ts (pure, fast), *.int.spec.ts (real
 // adapters: SQLite files, Redis, SMTP on loopback), *.e2e.spec.ts (HTTP against the Nest app),
 // *.browser.spec.ts (Chromium against the app).
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
-const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
+// The layer aliases (@warden/shared/… → libs/shared/…) come from tsconfig.json's `paths`, the one list.
+const moduleNameMapper = pathsToModuleNameMapper(compilerOptions.paths, { prefix: '<rootDir>/' });
+const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'], moduleNameMapper };
 
 const config: Config = {
   projects: [

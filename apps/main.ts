@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { loadConfig } from '../libs/infrastructure/config/warden-config';
+import { loadConfig } from '@warden/infrastructure/config/warden-config';
 import { parseRoles } from './roles';
 import { startWarden } from './start-warden';
 

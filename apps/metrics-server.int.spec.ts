@@ -1,4 +1,4 @@
-import { WardenMetrics } from '../libs/infrastructure/metrics/warden-metrics';
+import { WardenMetrics } from '@warden/infrastructure/metrics/warden-metrics';
 import { serveMetrics } from './metrics-server';
 
 describe('the /metrics listener of the roles without an API', () => {

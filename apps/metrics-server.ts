@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { WardenMetrics } from '../libs/infrastructure/metrics/warden-metrics';
+import type { WardenMetrics } from '@warden/infrastructure/metrics/warden-metrics';
 
 /**
  * A bare /metrics listener for the roles that serve no HTTP API (projector, worker): their

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { typescriptNodeArgs } from '../libs/shared/testing/ts-child';
+import { typescriptNodeArgs } from '@warden/shared/testing/ts-child';
 import { tokenFromLink, waitForMail } from './testing/outbox';
 
 const MAIN = join(__dirname, 'main.ts');

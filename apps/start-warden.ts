@@ -1,5 +1,5 @@
 import type { DestinationStream } from 'pino';
-import { loadConfig } from '../libs/infrastructure/config/warden-config';
+import { loadConfig } from '@warden/infrastructure/config/warden-config';
 import { BackgroundRoles } from './background-roles/background-roles';
 import type { Role } from './roles';
 import { createWarden, type RunningWarden } from './warden.app';

@@ -2,9 +2,9 @@ import { type DynamicModule, Module, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream } from 'pino';
-import { openBackingServices, type BackingServices } from '../libs/infrastructure/backing-services';
-import type { WardenConfig } from '../libs/infrastructure/config/warden-config';
-import { InfrastructureModule } from '../libs/infrastructure/infrastructure.module';
+import { openBackingServices, type BackingServices } from '@warden/infrastructure/backing-services';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { InfrastructureModule } from '@warden/infrastructure/infrastructure.module';
 import { ApiModule } from './api/api.module';
 import { loadApiKeys } from './api/http/api-keys';
 import { ApiKeyRegistry } from './api/http/api-key-registry';
@@ -17,7 +17,7 @@ import { ProjectorModule } from './projector/projector.module';
 import type { Role } from './roles';
 import { WorkerModule } from './worker/worker.module';
 import { createLogger, NestPinoLogger } from './logging';
-import { WardenMetrics } from '../libs/infrastructure/metrics/warden-metrics';
+import { WardenMetrics } from '@warden/infrastructure/metrics/warden-metrics';
 import { serveMetrics } from './metrics-server';
 
 export interface RunningWarden {

@@ -4,9 +4,9 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createWarden } from '../apps/warden.app';
-import { loadConfig } from '../libs/infrastructure/config/warden-config';
-import { appendEvents } from '../projections/testing/append-events';
+import { createWarden } from '@warden/apps/warden.app';
+import { loadConfig } from '@warden/infrastructure/config/warden-config';
+import { appendEvents } from '@warden/projections/testing/append-events';
 import { formatRatio, type BenchRatio } from './ratio';
 
 const EVENTS = 10_000;

@@ -6,16 +6,16 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { startWarden } from '../apps/start-warden';
-import { DataKeyring } from '../libs/infrastructure/crypto/data-keyring';
-import { AccountEventCodec } from '../libs/infrastructure/event-codec/account-event.codec';
-import { SqliteEventStore } from '../libs/infrastructure/event-store/sqlite-event-store';
-import { SqliteKeyStore } from '../libs/infrastructure/keys/sqlite-key-store';
-import { SqliteReadStore } from '../libs/infrastructure/read-store/sqlite-read-store';
-import { ACCOUNT_PROJECTIONS } from '../projections/account-projections';
-import { ACCOUNTS } from '../projections/accounts/account-view';
-import { ProjectorRunner } from '../projections/projector-runner';
-import { EVENTS_PER_ACCOUNT, seedRealisticHistory } from '../projections/testing/realistic-history';
+import { startWarden } from '@warden/apps/start-warden';
+import { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
+import { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
+import { SqliteEventStore } from '@warden/infrastructure/event-store/sqlite-event-store';
+import { SqliteKeyStore } from '@warden/infrastructure/keys/sqlite-key-store';
+import { SqliteReadStore } from '@warden/infrastructure/read-store/sqlite-read-store';
+import { ACCOUNT_PROJECTIONS } from '@warden/projections/account-projections';
+import { ACCOUNTS } from '@warden/projections/accounts/account-view';
+import { ProjectorRunner } from '@warden/projections/projector-runner';
+import { EVENTS_PER_ACCOUNT, seedRealisticHistory } from '@warden/projections/testing/realistic-history';
 import type { BenchRatio } from './ratio';
 
 /**

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { AccountEvent } from '../libs/account/account.events';
-import { ERASED } from '../libs/infrastructure/crypto/personal-data';
-import type { DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
-import { accountStream } from '../libs/infrastructure/event-codec/account-streams';
-import { SqliteReadStore } from '../libs/infrastructure/read-store/sqlite-read-store';
-import { comparePositions, START } from '../libs/shared/position';
+import type { AccountEvent } from '@warden/account/account.events';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
+import { SqliteReadStore } from '@warden/infrastructure/read-store/sqlite-read-store';
+import { comparePositions, START } from '@warden/shared/position';
 import { ACCOUNT_PROJECTIONS } from './account-projections';
 import { ACCOUNTS } from './accounts/account-view';
 import { CatchUpError } from './catch-up-error';

@@ -1,4 +1,4 @@
-import type { DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
 import { accountsProjection } from './accounts/accounts.projector';
 import { appealsProjection } from './appeals/appeals.projector';
 import { activityProjection } from './activity/activity.projector';

@@ -1,6 +1,6 @@
-import type { Position } from '../libs/shared/envelope';
-import { comparePositions } from '../libs/shared/position';
-import type { Doc, ReadCollection } from '../libs/infrastructure/read-store/read-store.port';
+import type { Position } from '@warden/shared/envelope';
+import { comparePositions } from '@warden/shared/position';
+import type { Doc, ReadCollection } from '@warden/infrastructure/read-store/read-store.port';
 
 /** A read-model document guarded by the position of the last event applied to it. */
 export interface ProjectedDoc extends Doc {

@@ -1,5 +1,5 @@
-import type { ReadCollection } from '../libs/infrastructure/read-store/read-store.port';
-import { positionOf } from '../libs/shared/position';
+import type { ReadCollection } from '@warden/infrastructure/read-store/read-store.port';
+import { positionOf } from '@warden/shared/position';
 import { applyOnce, insertOnce, isAlreadyApplied, type ProjectedDoc } from './apply-once';
 
 interface Counter extends ProjectedDoc {

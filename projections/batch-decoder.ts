@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../libs/shared/envelope';
+import type { RecordedEvent } from '@warden/shared/envelope';
 import type { Decode, ProjectedEvent } from './projection';
 
 /**

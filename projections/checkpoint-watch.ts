@@ -1,6 +1,6 @@
-import type { Position } from '../libs/shared/envelope';
-import { comparePositions } from '../libs/shared/position';
-import type { ReadStore } from '../libs/infrastructure/read-store/read-store.port';
+import type { Position } from '@warden/shared/envelope';
+import { comparePositions } from '@warden/shared/position';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { checkpointKey } from './checkpoint-key';
 import type { Projection, ProjectedEvent } from './projection';
 

@@ -1,4 +1,4 @@
-import { positionOf } from '../libs/shared/position';
+import { positionOf } from '@warden/shared/position';
 import { checkpointKey } from './checkpoint-key';
 import { waitForCheckpoints } from './checkpoint-watch';
 

@@ -1,5 +1,5 @@
-import { ERASED } from '../libs/infrastructure/crypto/personal-data';
-import type { Doc } from '../libs/infrastructure/read-store/read-store.port';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
+import type { Doc } from '@warden/infrastructure/read-store/read-store.port';
 import type { ProjectionStore } from './projection';
 
 /**

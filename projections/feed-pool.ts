@@ -1,5 +1,5 @@
-import type { Position, RecordedEvent } from '../libs/shared/envelope';
-import type { EventFeed } from '../libs/infrastructure/event-store/event-store.port';
+import type { Position, RecordedEvent } from '@warden/shared/envelope';
+import type { EventFeed } from '@warden/infrastructure/event-store/event-store.port';
 
 /**
  * The runner's open feeds, each kept at the position it has handed out up to. A read at

@@ -1,6 +1,6 @@
 import type { ProjectedDoc } from './apply-once';
-import type { Filter, ReadCollection } from '../libs/infrastructure/read-store/read-store.port';
-import { badRequest } from '../libs/shared/errors';
+import type { Filter, ReadCollection } from '@warden/infrastructure/read-store/read-store.port';
+import { badRequest } from '@warden/shared/errors';
 
 export interface PageRequest {
   cursor?: string;

@@ -1,4 +1,4 @@
-import type { Doc, Filter, ReadCollection } from '../libs/infrastructure/read-store/read-store.port';
+import type { Doc, Filter, ReadCollection } from '@warden/infrastructure/read-store/read-store.port';
 import { decodeCursor, encodeCursor, type Page } from './newest-first-page';
 
 /**

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AccountEventCodec, DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
-import { SqliteReadStore } from '../libs/infrastructure/read-store/sqlite-read-store';
+import type { AccountEventCodec, DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import { SqliteReadStore } from '@warden/infrastructure/read-store/sqlite-read-store';
 import { ACCOUNT_PROJECTIONS } from './account-projections';
 import { ACCOUNTS } from './accounts/account-view';
 import { rebuildOnline } from './online-rebuild';

@@ -1,4 +1,4 @@
-import type { Position } from '../libs/shared/envelope';
+import type { Position } from '@warden/shared/envelope';
 import { checkpointKey } from './checkpoint-key';
 import { nextCollection, nextVersionOf } from './next-version';
 import type { ProjectedEvent } from './projection';

@@ -1,7 +1,7 @@
-import type { EventStore } from '../libs/infrastructure/event-store/event-store.port';
-import { PROJECTION_LAG_CAP, type ProjectionLag } from '../libs/infrastructure/metrics/warden-metrics';
-import type { ReadStore } from '../libs/infrastructure/read-store/read-store.port';
-import type { Position, RecordedEvent } from '../libs/shared/envelope';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { PROJECTION_LAG_CAP, type ProjectionLag } from '@warden/infrastructure/metrics/warden-metrics';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import type { Position, RecordedEvent } from '@warden/shared/envelope';
 import { checkpointKey } from './checkpoint-key';
 import type { Projection, ProjectedEvent } from './projection';
 

@@ -1,6 +1,6 @@
-import type { ReadAllOptions } from '../libs/infrastructure/event-store/event-store.port';
-import type { RecordedEvent } from '../libs/shared/envelope';
-import { positionOf } from '../libs/shared/position';
+import type { ReadAllOptions } from '@warden/infrastructure/event-store/event-store.port';
+import type { RecordedEvent } from '@warden/shared/envelope';
+import { positionOf } from '@warden/shared/position';
 import { projectionLag } from './projection-lag';
 
 const projections = [

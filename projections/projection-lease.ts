@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { LeaseFence, ReadStore } from '../libs/infrastructure/read-store/read-store.port';
+import type { LeaseFence, ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 
 /** Leave to go ahead with one batch; `fence` makes its commit refuse once the lease is lost. */
 export interface LeaseGrant {

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../libs/shared/envelope';
-import type { ReadStore } from '../libs/infrastructure/read-store/read-store.port';
+import type { RecordedEvent } from '@warden/shared/envelope';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 
 /** What the runner needs from an event, whatever shape the decoder turns it into. */
 export type ProjectedEvent = Pick<RecordedEvent, 'position' | 'streamId' | 'revision' | 'eventId' | 'type'>;

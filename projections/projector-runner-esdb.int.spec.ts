@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { DecodedAccountEvent } from '../libs/infrastructure/event-codec/account-event.codec';
-import { EventStoreDbEventStore } from '../libs/infrastructure/event-store/eventstoredb-event-store';
-import { FakeEsdbClient } from '../libs/infrastructure/event-store/testing/fake-esdb-client';
-import { FaultyEsdbClient } from '../libs/infrastructure/event-store/testing/faulty-esdb-client';
-import { eventually } from '../libs/infrastructure/event-store/testing/sample-events';
-import { SqliteReadStore } from '../libs/infrastructure/read-store/sqlite-read-store';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import { EventStoreDbEventStore } from '@warden/infrastructure/event-store/eventstoredb-event-store';
+import { FakeEsdbClient } from '@warden/infrastructure/event-store/testing/fake-esdb-client';
+import { FaultyEsdbClient } from '@warden/infrastructure/event-store/testing/faulty-esdb-client';
+import { eventually } from '@warden/infrastructure/event-store/testing/sample-events';
+import { SqliteReadStore } from '@warden/infrastructure/read-store/sqlite-read-store';
 import { ACCOUNT_PROJECTIONS } from './account-projections';
 import { ProjectorRunner } from './projector-runner';
 import { cleanAccountReadModels, snapshotAccountReadModels } from './testing/account-read-models';

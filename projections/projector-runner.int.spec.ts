@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Position, RecordedEvent } from '../libs/shared/envelope';
-import { START, positionOf } from '../libs/shared/position';
-import { SqliteEventStore } from '../libs/infrastructure/event-store/sqlite-event-store';
-import { SqliteReadStore } from '../libs/infrastructure/read-store/sqlite-read-store';
-import type { ReadStore } from '../libs/infrastructure/read-store/read-store.port';
+import type { Position, RecordedEvent } from '@warden/shared/envelope';
+import { START, positionOf } from '@warden/shared/position';
+import { SqliteEventStore } from '@warden/infrastructure/event-store/sqlite-event-store';
+import { SqliteReadStore } from '@warden/infrastructure/read-store/sqlite-read-store';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { CatchUpError } from './catch-up-error';
 import { checkpointKey } from './checkpoint-key';
 import { recordedAsIs, type Projection } from './projection';

@@ -1,9 +1,9 @@
-import type { Position, RecordedEvent } from '../libs/shared/envelope';
-import { comparePositions } from '../libs/shared/position';
-import { StopSignal } from '../libs/infrastructure/event-store/stop-signal';
-import type { EventStore } from '../libs/infrastructure/event-store/event-store.port';
-import { LeaseLostError } from '../libs/infrastructure/read-store/lease-lost.error';
-import type { ReadStore } from '../libs/infrastructure/read-store/read-store.port';
+import type { Position, RecordedEvent } from '@warden/shared/envelope';
+import { comparePositions } from '@warden/shared/position';
+import { StopSignal } from '@warden/infrastructure/event-store/stop-signal';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { LeaseLostError } from '@warden/infrastructure/read-store/lease-lost.error';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { batchDecoder } from './batch-decoder';
 import { CatchUpError } from './catch-up-error';
 import { checkpointKey } from './checkpoint-key';

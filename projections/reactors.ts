@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../libs/shared/envelope';
-import type { JobQueue } from '../libs/infrastructure/queue/job-queue.port';
+import type { RecordedEvent } from '@warden/shared/envelope';
+import type { JobQueue } from '@warden/infrastructure/queue/job-queue.port';
 import { mailReactor } from './mail-reactor/mail.reactor';
 import type { Projection } from './projection';
 import { deletionSchedulerReactor } from './scheduler/deletion-scheduler.reactor';

@@ -1,4 +1,4 @@
-import { InMemoryReadStore } from '../apps/api/http/testing/in-memory-read-store';
+import { InMemoryReadStore } from '@warden/apps/api/http/testing/in-memory-read-store';
 import { ACCOUNTS } from './accounts/account-view';
 import { ActivityFeedHandler, ActivityFeedQuery } from './activity/activity-feed.query';
 import { GetAuditHandler, GetAuditQuery } from './audit/get-audit.query';

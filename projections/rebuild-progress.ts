@@ -1,4 +1,4 @@
-import type { Position } from '../libs/shared/envelope';
+import type { Position } from '@warden/shared/envelope';
 
 export interface ProgressSink {
   isTTY?: boolean;

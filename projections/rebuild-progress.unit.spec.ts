@@ -1,4 +1,4 @@
-import { positionOf } from '../libs/shared/position';
+import { positionOf } from '@warden/shared/position';
 import { RebuildProgress } from './rebuild-progress';
 
 describe('RebuildProgress', () => {

@@ -1,5 +1,5 @@
-import type { WardenConfig } from '../libs/infrastructure/config/warden-config';
-import type { ReadStore } from '../libs/infrastructure/read-store/read-store.port';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { ReadStoreLease } from './projection-lease';
 import type { ProjectorRunnerOptions } from './projector-runner';
 

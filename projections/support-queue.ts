@@ -1,4 +1,4 @@
-import type { ReadStore } from '../libs/infrastructure/read-store/read-store.port';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { ACCOUNTS, type AccountDoc } from './accounts/account-view';
 
 /** The support queues (recovery cases, appeals): open items, or decided ones, oldest first. */

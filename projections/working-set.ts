@@ -6,8 +6,8 @@ import type {
   FindOptions,
   ReadCollection,
   ReadStore,
-} from '../libs/infrastructure/read-store/read-store.port';
-import { assertDoc, assertFilter } from '../libs/infrastructure/read-store/read-store-guards';
+} from '@warden/infrastructure/read-store/read-store.port';
+import { assertDoc, assertFilter } from '@warden/infrastructure/read-store/read-store-guards';
 import type { ProjectionStore } from './projection';
 
 /**

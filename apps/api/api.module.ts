@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { ApplicationModule } from '../../libs/application/application.module';
-import { ReadModelQueriesModule } from '../../projections/read-model-queries.module';
+import { ApplicationModule } from '@warden/application/application.module';
+import { ReadModelQueriesModule } from '@warden/projections/read-model-queries.module';
 import { AccountProtectionController } from './protection/account-protection.controller';
 import { AccountsController } from './registration/accounts.controller';
 import { ComplianceController } from './compliance/compliance.controller';

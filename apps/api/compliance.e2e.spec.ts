@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Response } from 'supertest';
-import type { HistoryLine } from '../../libs/application/compliance/account-history';
-import { DataKeyring } from '../../libs/infrastructure/crypto/data-keyring';
-import { accountStream } from '../../libs/infrastructure/event-codec/account-streams';
-import { GENESIS_HASH } from '../../libs/infrastructure/event-store/hash-chain';
+import type { HistoryLine } from '@warden/application/compliance/account-history';
+import { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
+import { GENESIS_HASH } from '@warden/infrastructure/event-store/hash-chain';
 import { bearer, CLIENT, startWarden, type TestWarden } from '../testing/warden-harness';
 import { asText, authPost, complianceGet, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 

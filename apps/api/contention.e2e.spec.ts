@@ -1,5 +1,5 @@
 import type { Response } from 'supertest';
-import type { HistoryLine } from '../../libs/application/compliance/account-history';
+import type { HistoryLine } from '@warden/application/compliance/account-history';
 import { asText, authPost, complianceGet, logIn, totpCode, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { startWarden, type TestWarden } from '../testing/warden-harness';
 

@@ -1,4 +1,4 @@
-import { hashToken } from '../../libs/infrastructure/crypto/tokens';
+import { hashToken } from '@warden/infrastructure/crypto/tokens';
 import { PASSWORD_AGE_QUEUE, PasswordAgeReminderJob } from '../worker/scheduled/password-age-reminder.job';
 import { authPost, logIn, mailTo, register, supportGet, supportPost, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { readOutbox } from '../testing/outbox';

@@ -1,11 +1,11 @@
 // A registration (or a change of username or email) killed between the claim of the value and the
 // account's own append, in a real child process; then the same value taken by a new
 // account in this (fresh) process once the claim has lapsed.
-import { EventStore } from '../../libs/infrastructure/event-store/event-store.port';
-import { accountStream } from '../../libs/infrastructure/event-codec/account-streams';
-import { EVENT_STORE } from '../../libs/infrastructure/tokens';
-import { Reservations, type ReservationKind } from '../../libs/application/shared/reservations';
-import { AccountCommandRunner } from '../../libs/application/runner/account-command-runner';
+import { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
+import { EVENT_STORE } from '@warden/infrastructure/tokens';
+import { Reservations, type ReservationKind } from '@warden/application/shared/reservations';
+import { AccountCommandRunner } from '@warden/application/runner/account-command-runner';
 import { crashInChild } from '../testing/crash-in-child';
 import { logIn, register, supportGet, uniqueEmail } from '../testing/flows';
 import { newDataDir, startWarden, type TestWarden } from '../testing/warden-harness';

@@ -1,9 +1,9 @@
 // Bursts of parallel logins over real HTTP against the default throttle (3 free failures
 // per email): the throttle's check and count are one atomic step, so a burst gets exactly
 // the free allowance of password checks, and nothing answers 5xx.
-import type { EventStore } from '../../libs/infrastructure/event-store/event-store.port';
-import { accountStream } from '../../libs/infrastructure/event-codec/account-streams';
-import { EVENT_STORE } from '../../libs/infrastructure/tokens';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
+import { EVENT_STORE } from '@warden/infrastructure/tokens';
 import { logIn, uniqueEmail, verifiedAccount } from '../testing/flows';
 import { startWarden, type TestWarden } from '../testing/warden-harness';
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadConfig } from '../../libs/infrastructure/config/warden-config';
+import { loadConfig } from '@warden/infrastructure/config/warden-config';
 import { createWarden, type RunningWarden } from '../warden.app';
 import type { BackgroundRolesData, FromBackground, ToBackground } from './messages';
 

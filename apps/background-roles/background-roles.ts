@@ -1,6 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { MetricReadings } from '../../libs/infrastructure/metrics/warden-metrics';
+import type { MetricReadings } from '@warden/infrastructure/metrics/warden-metrics';
 import type { Role } from '../roles';
 import type { BackgroundRolesData, FromBackground, ToBackground } from './messages';
 

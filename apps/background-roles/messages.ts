@@ -1,4 +1,4 @@
-import type { MetricReadings } from '../../libs/infrastructure/metrics/warden-metrics';
+import type { MetricReadings } from '@warden/infrastructure/metrics/warden-metrics';
 import type { Role } from '../roles';
 
 /** What the background thread is started with: the environment to configure it, its roles. */

@@ -1,7 +1,7 @@
 import { mkdtempSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmlOutboxMailer } from '../../libs/infrastructure/mail/eml-outbox.mailer';
+import { EmlOutboxMailer } from '@warden/infrastructure/mail/eml-outbox.mailer';
 import { formatOutbox, newestMails } from './outbox';
 
 describe('the CLI view of the embedded outbox', () => {

@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { ACCOUNT_PROJECTIONS } from '../../projections/account-projections';
-import { reactors } from '../../projections/reactors';
-import { recordedAsIs } from '../../projections/projection';
-import { ProjectorRunner } from '../../projections/projector-runner';
-import { leasedRunnerOptions } from '../../projections/runner-options';
-import type { WardenConfig } from '../../libs/infrastructure/config/warden-config';
-import { AccountEventCodec, type DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
-import type { EventStore } from '../../libs/infrastructure/event-store/event-store.port';
-import type { JobQueue } from '../../libs/infrastructure/queue/job-queue.port';
-import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
-import { EVENT_STORE, JOB_QUEUE, READ_STORE, WARDEN_CONFIG } from '../../libs/infrastructure/tokens';
+import { ACCOUNT_PROJECTIONS } from '@warden/projections/account-projections';
+import { reactors } from '@warden/projections/reactors';
+import { recordedAsIs } from '@warden/projections/projection';
+import { ProjectorRunner } from '@warden/projections/projector-runner';
+import { leasedRunnerOptions } from '@warden/projections/runner-options';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { AccountEventCodec, type DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import type { JobQueue } from '@warden/infrastructure/queue/job-queue.port';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { EVENT_STORE, JOB_QUEUE, READ_STORE, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
 
 /**
  * Two runners: the read models (rebuildable at will) and the mail reactor, which is never

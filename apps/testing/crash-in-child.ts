@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { typescriptNodeArgs } from '../../libs/shared/testing/ts-child';
+import { typescriptNodeArgs } from '@warden/shared/testing/ts-child';
 
 const REPO_ROOT = resolve(__dirname, '../..');
 const CHILD = join(__dirname, 'crash-child.ts');

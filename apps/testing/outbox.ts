@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readMail } from '../../libs/infrastructure/mail/mime-reader';
+import { readMail } from '@warden/infrastructure/mail/mime-reader';
 
 export interface OutboxMail {
   file: string;

@@ -1,7 +1,7 @@
-import { ACCOUNT_PROJECTIONS } from '../../projections/account-projections';
-import { waitForCheckpoints } from '../../projections/checkpoint-watch';
-import { MAIL_QUEUE } from '../../libs/mail/mail-job';
-import { reactors } from '../../projections/reactors';
+import { ACCOUNT_PROJECTIONS } from '@warden/projections/account-projections';
+import { waitForCheckpoints } from '@warden/projections/checkpoint-watch';
+import { MAIL_QUEUE } from '@warden/mail/mail-job';
+import { reactors } from '@warden/projections/reactors';
 import type { TestWarden } from './warden-harness';
 import { until } from './until';
 

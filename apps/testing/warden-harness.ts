@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import type { Server } from 'node:http';
-import { loadConfig } from '../../libs/infrastructure/config/warden-config';
+import { loadConfig } from '@warden/infrastructure/config/warden-config';
 import { createWarden, type RunningWarden } from '../warden.app';
 import type { Role } from '../roles';
 import { failOnContractViolations, unwatchContract, watchContract } from './contract/e2e-contract';

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { WardenConfig } from '../../libs/infrastructure/config/warden-config';
-import { WardenMetrics } from '../../libs/infrastructure/metrics/warden-metrics';
-import type { JobQueue, QueueWorker } from '../../libs/infrastructure/queue/job-queue.port';
-import { JOB_QUEUE, WARDEN_CONFIG } from '../../libs/infrastructure/tokens';
-import { MAIL_QUEUE, type MailJob } from '../../libs/mail/mail-job';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { WardenMetrics } from '@warden/infrastructure/metrics/warden-metrics';
+import type { JobQueue, QueueWorker } from '@warden/infrastructure/queue/job-queue.port';
+import { JOB_QUEUE, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import { MAIL_QUEUE, type MailJob } from '@warden/mail/mail-job';
 import { SendMailProcessor } from './mail/send-mail.processor';
 
 /** Consumes the mail queue: retries with backoff, dead-letters after the last try. */

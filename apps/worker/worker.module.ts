@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ApplicationModule } from '../../libs/application/application.module';
+import { ApplicationModule } from '@warden/application/application.module';
 import { SendMailProcessor } from './mail/send-mail.processor';
 import { MailWorkerService } from './mail-worker.service';
 import { SCHEDULED_JOB_PROVIDERS } from './scheduled/scheduled-jobs';

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunningWarden } from '../../apps/warden.app';
-import { startWarden } from '../../apps/start-warden';
-import { newestMails } from '../../apps/cli/outbox';
-import type { Role } from '../../apps/roles';
+import type { RunningWarden } from '@warden/apps/warden.app';
+import { startWarden } from '@warden/apps/start-warden';
+import { newestMails } from '@warden/apps/cli/outbox';
+import type { Role } from '@warden/apps/roles';
 import { BenchClient } from './http-client';
 
 export const BENCH_KEY = 'bench-auth-secret-000000001';

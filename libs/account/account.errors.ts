@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/errors';
+import { DomainError } from '@warden/shared/errors';
 import type { AccountState } from './account.state';
 
 /** The contract's refusals, one factory each, so codes and statuses live in one place. */

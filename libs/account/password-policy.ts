@@ -1,4 +1,4 @@
-import { DomainError } from '../shared/errors';
+import { DomainError } from '@warden/shared/errors';
 
 export type PasswordRule = 'length' | 'max_bytes' | 'uppercase' | 'lowercase' | 'digit' | 'not_identity' | 'not_common';
 

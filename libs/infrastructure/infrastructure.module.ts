@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
-import { systemClock } from '../shared/clock';
+import { systemClock } from '@warden/shared/clock';
 import type { BackingServices } from './backing-services';
 import type { WardenConfig } from './config/warden-config';
 import { DataKeyring } from './crypto/data-keyring';

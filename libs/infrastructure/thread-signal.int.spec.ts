@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { typescriptNodeArgs } from '../shared/testing/ts-child';
+import { typescriptNodeArgs } from '@warden/shared/testing/ts-child';
 import { SqliteReadStore } from './read-store/sqlite-read-store';
 
 /**

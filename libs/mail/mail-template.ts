@@ -1,4 +1,4 @@
-import type { AccountEventType } from '../account/account.events';
+import type { AccountEventType } from '@warden/account/account.events';
 
 /**
  * Every mail Warden sends, by the name of the template that renders it

@@ -1,4 +1,4 @@
-import { isAccountEventType, type AccountEvent, type AccountEventType } from '../account/account.events';
+import { isAccountEventType, type AccountEvent, type AccountEventType } from '@warden/account/account.events';
 import type { MailJob } from './mail-job';
 import type { MailTemplate, MailTriggers } from './mail-template';
 import { CREDENTIALS_TRIGGERS } from './triggers/credentials.triggers';

@@ -1,6 +1,6 @@
 import type { AccountDoc } from './account-view';
 import { isLive, SESSIONS, type SessionDoc } from '../sessions/session-view';
-import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 
 export interface AccountView {
   accountId: string;

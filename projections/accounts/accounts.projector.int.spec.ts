@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountEvent } from '../../libs/account/account.events';
-import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
+import type { AccountEvent } from '@warden/account/account.events';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
 import { at, givenEventsForSuite, registered } from '../testing/given-events';
 import { ACCOUNTS, type AccountDoc } from './account-view';
 

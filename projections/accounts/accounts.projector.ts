@@ -1,7 +1,7 @@
-import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
-import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
-import { normalizeEmail, normalizeUsername } from '../../libs/account/normalize';
-import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { normalizeEmail, normalizeUsername } from '@warden/account/normalize';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
 import { applyOnce, type DocFields } from '../apply-once';
 import type { Projection } from '../projection';
 import { ACCOUNTS, type AccountDoc } from './account-view';

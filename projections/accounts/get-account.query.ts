@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { AccountErrors } from '../../libs/account/account.errors';
-import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
-import { CLOCK, READ_STORE } from '../../libs/infrastructure/tokens';
-import type { Clock } from '../../libs/shared/clock';
+import { AccountErrors } from '@warden/account/account.errors';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { CLOCK, READ_STORE } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
 import { ACCOUNTS, type AccountDoc } from './account-view';
 import { toAccountView, type AccountView } from './account-view.mapper';
 

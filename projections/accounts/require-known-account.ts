@@ -1,5 +1,5 @@
-import { AccountErrors } from '../../libs/account/account.errors';
-import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import { AccountErrors } from '@warden/account/account.errors';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { ACCOUNTS } from './account-view';
 
 /**

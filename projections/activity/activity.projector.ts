@@ -1,6 +1,6 @@
-import { isAccountEventType } from '../../libs/account/account.events';
-import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
-import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import { isAccountEventType } from '@warden/account/account.events';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { insertOnce } from '../apply-once';
 import { eraseAccountFields } from '../erasure';
 import type { Projection } from '../projection';

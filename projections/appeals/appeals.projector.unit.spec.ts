@@ -1,6 +1,6 @@
-import { InMemoryReadStore } from '../../apps/api/http/testing/in-memory-read-store';
-import type { AccountEvent } from '../../libs/account/account.events';
-import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
+import { InMemoryReadStore } from '@warden/apps/api/http/testing/in-memory-read-store';
+import type { AccountEvent } from '@warden/account/account.events';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
 import { APPEALS, type AppealDoc } from './appeal';
 import { appealsProjection } from './appeals.projector';
 

@@ -1,4 +1,4 @@
-import type { Actor } from '../../libs/shared/envelope';
+import type { Actor } from '@warden/shared/envelope';
 import type { ProjectedDoc } from '../apply-once';
 
 /** One line of the support audit (contract §3.2); keyed by event id, insert-only. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
 import { at, givenEventsForSuite, OWNER, registered } from '../testing/given-events';
 import { AUDIT_ENTRIES, type AuditEntryDoc } from './audit-entry';
 

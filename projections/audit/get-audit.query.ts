@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { Filter, ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
-import { READ_STORE } from '../../libs/infrastructure/tokens';
+import type { Filter, ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { READ_STORE } from '@warden/infrastructure/tokens';
 import { requireKnownAccount } from '../accounts/require-known-account';
 import { newestFirstPage, type Page, type PageRequest } from '../newest-first-page';
 import { AUDIT_ENTRIES, type AuditEntryDoc } from './audit-entry';

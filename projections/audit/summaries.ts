@@ -1,4 +1,4 @@
-import type { AccountEvent } from '../../libs/account/account.events';
+import type { AccountEvent } from '@warden/account/account.events';
 
 const words = (code: string) => code.replace(/_/g, ' ');
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountEvent } from '../../libs/account/account.events';
-import { ERASED } from '../../libs/infrastructure/crypto/personal-data';
+import type { AccountEvent } from '@warden/account/account.events';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
 import { at, givenEventsForSuite } from '../testing/given-events';
 import { CREDENTIALS, type CredentialDoc } from './credential-view';
 

@@ -1,8 +1,8 @@
-import type { RecordedEvent } from '../../libs/shared/envelope';
-import type { JobQueue } from '../../libs/infrastructure/queue/job-queue.port';
+import type { RecordedEvent } from '@warden/shared/envelope';
+import type { JobQueue } from '@warden/infrastructure/queue/job-queue.port';
 import type { Projection } from '../projection';
-import { MAIL_QUEUE } from '../../libs/mail/mail-job';
-import { MAIL_TRIGGERS, mailJobsFor, SECOND_MAILS } from '../../libs/mail/mail-triggers';
+import { MAIL_QUEUE } from '@warden/mail/mail-job';
+import { MAIL_TRIGGERS, mailJobsFor, SECOND_MAILS } from '@warden/mail/mail-triggers';
 
 /**
  * Turns mail-worthy events into queued mail jobs, checkpointed like a projection. The job

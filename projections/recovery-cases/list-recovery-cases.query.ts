@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
-import { READ_STORE } from '../../libs/infrastructure/tokens';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { READ_STORE } from '@warden/infrastructure/tokens';
 import type { Page } from '../newest-first-page';
 import { oldestFirstPage } from '../oldest-first-page';
 import { currentEmailOf, type QueueRequest, type QueueStatus } from '../support-queue';

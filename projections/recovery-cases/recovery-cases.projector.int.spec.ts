@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountEvent } from '../../libs/account/account.events';
+import type { AccountEvent } from '@warden/account/account.events';
 import { at, givenEventsForSuite } from '../testing/given-events';
 import { RECOVERY_CASES, type RecoveryCaseDoc } from './recovery-case';
 

@@ -1,6 +1,6 @@
-import { accountIdOfStream } from '../../libs/infrastructure/event-codec/account-streams';
-import type { JobQueue } from '../../libs/infrastructure/queue/job-queue.port';
-import type { RecordedEvent } from '../../libs/shared/envelope';
+import { accountIdOfStream } from '@warden/infrastructure/event-codec/account-streams';
+import type { JobQueue } from '@warden/infrastructure/queue/job-queue.port';
+import type { RecordedEvent } from '@warden/shared/envelope';
 import type { Projection } from '../projection';
 import { ACCOUNT_DELETION_QUEUE, type DeletionJobPayload } from './account-deletion-job';
 

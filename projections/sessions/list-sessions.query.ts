@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
-import { CLOCK, READ_STORE } from '../../libs/infrastructure/tokens';
-import type { Clock } from '../../libs/shared/clock';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { CLOCK, READ_STORE } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
 import { requireKnownAccount } from '../accounts/require-known-account';
 import { isLive, SESSIONS, type SessionDoc } from './session-view';
 

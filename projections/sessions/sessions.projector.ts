@@ -1,5 +1,5 @@
-import type { DecodedAccountEvent } from '../../libs/infrastructure/event-codec/account-event.codec';
-import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { applyOnce } from '../apply-once';
 import { eraseAccountFields } from '../erasure';
 import type { Projection } from '../projection';

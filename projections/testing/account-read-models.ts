@@ -1,7 +1,7 @@
-import type { DataKeyring } from '../../libs/infrastructure/crypto/data-keyring';
-import { AccountEventCodec } from '../../libs/infrastructure/event-codec/account-event.codec';
-import type { EventStore } from '../../libs/infrastructure/event-store/event-store.port';
-import type { Doc, ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import type { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
+import { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import type { Doc, ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { ACCOUNT_PROJECTIONS } from '../account-projections';
 import { ProjectorRunner } from '../projector-runner';
 import { snapshotCollections } from './read-model-snapshot';

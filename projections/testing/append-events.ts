@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { EventToAppend } from '../../libs/shared/envelope';
-import type { AppendResult, EventStore } from '../../libs/infrastructure/event-store/event-store.port';
+import type { EventToAppend } from '@warden/shared/envelope';
+import type { AppendResult, EventStore } from '@warden/infrastructure/event-store/event-store.port';
 
 /** Appends events of the given types at the end of the stream (test data, no payload). */
 export async function appendEvents(store: EventStore, streamId: string, types: readonly string[]): Promise<AppendResult> {

@@ -1,5 +1,5 @@
-import type { RecordedEvent } from '../../libs/shared/envelope';
-import type { ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import type { RecordedEvent } from '@warden/shared/envelope';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { applyOnce, insertOnce, type ProjectedDoc } from '../apply-once';
 import type { Projection } from '../projection';
 

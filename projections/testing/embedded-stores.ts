@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataKeyring } from '../../libs/infrastructure/crypto/data-keyring';
-import { AccountEventCodec } from '../../libs/infrastructure/event-codec/account-event.codec';
-import { SqliteEventStore } from '../../libs/infrastructure/event-store/sqlite-event-store';
-import { SqliteKeyStore } from '../../libs/infrastructure/keys/sqlite-key-store';
-import { SqliteReadStore } from '../../libs/infrastructure/read-store/sqlite-read-store';
+import { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
+import { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
+import { SqliteEventStore } from '@warden/infrastructure/event-store/sqlite-event-store';
+import { SqliteKeyStore } from '@warden/infrastructure/keys/sqlite-key-store';
+import { SqliteReadStore } from '@warden/infrastructure/read-store/sqlite-read-store';
 
 /** The embedded stores of a projection test, on fresh files in a temp dir of their own. */
 export interface EmbeddedStores {

@@ -1,7 +1,7 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { typescriptNodeArgs } from '../../libs/shared/testing/ts-child';
+import { typescriptNodeArgs } from '@warden/shared/testing/ts-child';
 
 export type ProjectorLine =
   | { kind: 'ready'; holder: string }

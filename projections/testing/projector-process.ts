@@ -2,11 +2,11 @@
 // SQLite files of DATA_DIR, under a lease of LEASE_TTL_MS. It prints one JSON line per
 // committed batch and per lease change, and runs until killed.
 import { join } from 'node:path';
-import { DataKeyring } from '../../libs/infrastructure/crypto/data-keyring';
-import { AccountEventCodec } from '../../libs/infrastructure/event-codec/account-event.codec';
-import { SqliteEventStore } from '../../libs/infrastructure/event-store/sqlite-event-store';
-import { SqliteKeyStore } from '../../libs/infrastructure/keys/sqlite-key-store';
-import { SqliteReadStore } from '../../libs/infrastructure/read-store/sqlite-read-store';
+import { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
+import { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
+import { SqliteEventStore } from '@warden/infrastructure/event-store/sqlite-event-store';
+import { SqliteKeyStore } from '@warden/infrastructure/keys/sqlite-key-store';
+import { SqliteReadStore } from '@warden/infrastructure/read-store/sqlite-read-store';
 import { ACCOUNT_PROJECTIONS } from '../account-projections';
 import { ProjectorRunner } from '../projector-runner';
 import { leasedRunnerOptions } from '../runner-options';

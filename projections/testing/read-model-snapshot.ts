@@ -1,4 +1,4 @@
-import type { Doc, ReadStore } from '../../libs/infrastructure/read-store/read-store.port';
+import type { Doc, ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 
 /** Every document of the collections, sorted by id, for whole-model equality checks. */
 export async function snapshotCollections(store: ReadStore, names: readonly string[]): Promise<Record<string, Doc[]>> {

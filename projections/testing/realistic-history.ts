@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountEvent } from '../../libs/account/account.events';
-import type { AccountEventCodec } from '../../libs/infrastructure/event-codec/account-event.codec';
-import { accountStream } from '../../libs/infrastructure/event-codec/account-streams';
-import type { EventStore } from '../../libs/infrastructure/event-store/event-store.port';
+import type { AccountEvent } from '@warden/account/account.events';
+import type { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
 
 /** Events each account of `seedRealisticHistory` gets. */
 export const EVENTS_PER_ACCOUNT = 12;

@@ -1,5 +1,5 @@
-import { html } from '../../apps/web/shared/html';
-import { layout } from '../../apps/web/shared/layout';
+import { html } from '@warden/apps/web/shared/html';
+import { layout } from '@warden/apps/web/shared/layout';
 import { expectNoSeriousA11yViolations } from './a11y';
 import { launchChromium, type RunningBrowser } from './chromium';
 import { describeInBrowser } from './describe-in-browser';

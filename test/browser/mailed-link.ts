@@ -1,4 +1,4 @@
-import type { OutboxMail } from '../../apps/testing/outbox';
+import type { OutboxMail } from '@warden/apps/testing/outbox';
 
 /** The first `…/<path>?token=…` link of a mail's text part, exactly as mailed. */
 export function mailedLink(mail: OutboxMail, path: string): string {

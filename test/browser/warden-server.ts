@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
-import { startWarden, type TestWarden } from '../../apps/testing/warden-harness';
-import type { Role } from '../../apps/roles';
+import { startWarden, type TestWarden } from '@warden/apps/testing/warden-harness';
+import type { Role } from '@warden/apps/roles';
 
 export interface ServedWarden extends TestWarden {
   /** `http://127.0.0.1:<port>` */

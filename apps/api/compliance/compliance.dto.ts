@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import type { AccountStateAsOf, SessionAsOf } from '../../../libs/application/compliance/account-state-at';
+import type { AccountStateAsOf, SessionAsOf } from '@warden/application/compliance/account-state-at';
 
 /** `?asOf=` of the compliance queries; parsed (and refused) by the shared parseAsOf. */
 export class AsOfQueryDto {

@@ -1,11 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { IssueCredentialCommand } from '../../../libs/application/credentials/issue-credential.handler';
-import { RegenerateCredentialCommand } from '../../../libs/application/credentials/regenerate-credential.handler';
-import { RevokeCredentialCommand } from '../../../libs/application/credentials/revoke-credential.handler';
-import { IntrospectCredentialQuery } from '../../../libs/application/credentials/introspect-credential.handler';
-import { ListCredentialsQuery, type CredentialSummary } from '../../../projections/credentials/list-credentials.query';
+import { IssueCredentialCommand } from '@warden/application/credentials/issue-credential.handler';
+import { RegenerateCredentialCommand } from '@warden/application/credentials/regenerate-credential.handler';
+import { RevokeCredentialCommand } from '@warden/application/credentials/revoke-credential.handler';
+import { IntrospectCredentialQuery } from '@warden/application/credentials/introspect-credential.handler';
+import { ListCredentialsQuery, type CredentialSummary } from '@warden/projections/credentials/list-credentials.query';
 import { AccountIdParam } from '../dto/account-id.param';
 import {
   CredentialIdParams,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
-import { DomainError } from '../../../libs/shared/errors';
+import { DomainError } from '@warden/shared/errors';
 import { ApiKeyRegistry } from './api-key-registry';
 import { ApiScope, isStaffScope } from './api-scope';
 import { REQUIRED_SCOPES } from './require-scope.decorator';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ensurePrivateDir } from '../../../libs/infrastructure/private-files';
+import { ensurePrivateDir } from '@warden/infrastructure/private-files';
 import { API_SCOPES, ApiScope, isApiScope } from './api-scope';
 
 /** One configured caller: `name:scope+scope:secret` (contract §1, WARDEN_API_KEYS). */

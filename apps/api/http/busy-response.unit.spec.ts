@@ -1,4 +1,4 @@
-import { AccountBusyError } from '../../../libs/application/runner/account-busy.error';
+import { AccountBusyError } from '@warden/application/runner/account-busy.error';
 import { toErrorResponse } from './error-response';
 
 describe('a conflict that outlasted its retries, over HTTP', () => {

@@ -1,4 +1,4 @@
-import type { Position } from '../../../libs/shared/envelope';
+import type { Position } from '@warden/shared/envelope';
 
 /**
  * What a command route returns when its answer has a position: the body to send and the

@@ -1,4 +1,4 @@
-import type { CommandMetadata } from '../../../libs/application/runner/command-metadata';
+import type { CommandMetadata } from '@warden/application/runner/command-metadata';
 import type { ClientContextDto } from '../dto/client-context.dto';
 import type { RequestContext } from './request-context';
 

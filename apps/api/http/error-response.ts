@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import { HttpException } from '@nestjs/common';
-import { DomainError } from '../../../libs/shared/errors';
+import { DomainError } from '@warden/shared/errors';
 
 /** The contract's error body (§2). */
 export interface ErrorBody {

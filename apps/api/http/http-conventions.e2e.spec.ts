@@ -10,8 +10,8 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsEmail, IsIP, IsOptional, IsString, Length, ValidateNested } from 'class-validator';
 import type { Response } from 'express';
 import request from 'supertest';
-import { SqliteReadStore } from '../../../libs/infrastructure/read-store/sqlite-read-store';
-import { DomainError } from '../../../libs/shared/errors';
+import { SqliteReadStore } from '@warden/infrastructure/read-store/sqlite-read-store';
+import { DomainError } from '@warden/shared/errors';
 import { ApiKeyRegistry } from './api-key-registry';
 import { parseApiKeys } from './api-keys';
 import { configureHttp } from './body-limits';
@@ -22,7 +22,7 @@ import { Ctx } from './request-context.decorator';
 import { RequireScope } from './require-scope.decorator';
 import { setupOpenApi } from './swagger';
 import { READ_STORE } from './tokens';
-import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
+import { ServiceKeys } from '@warden/infrastructure/crypto/service-keys';
 
 // A throwaway app: one controller exercising every convention of contract §2.
 

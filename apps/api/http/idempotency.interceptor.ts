@@ -1,6 +1,6 @@
 import { overrideStatus } from './response-status';
-import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
-import { DataKeyring } from '../../../libs/infrastructure/crypto/data-keyring';
+import { ServiceKeys } from '@warden/infrastructure/crypto/service-keys';
+import { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
 import { Stream } from 'node:stream';
 import {
   CallHandler,
@@ -14,10 +14,10 @@ import {
 } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { catchError, finalize, from, mergeMap, Observable, of, throwError } from 'rxjs';
-import type { Clock } from '../../../libs/shared/clock';
-import { systemClock } from '../../../libs/shared/clock';
-import { DomainError } from '../../../libs/shared/errors';
-import type { ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
+import type { Clock } from '@warden/shared/clock';
+import { systemClock } from '@warden/shared/clock';
+import { DomainError } from '@warden/shared/errors';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import {
   IdempotencyRecord,
   IdempotencyStore,

@@ -1,10 +1,10 @@
 import { createHash, createHmac, randomUUID } from 'node:crypto';
-import { canonicalJson } from '../../../libs/shared/canonical-json';
-import type { Clock } from '../../../libs/shared/clock';
-import type { Doc, ReadCollection, ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
-import { UniqueViolationError } from '../../../libs/infrastructure/read-store/unique-violation.error';
-import { open, seal } from '../../../libs/infrastructure/crypto/aead';
-import type { DataKeyring } from '../../../libs/infrastructure/crypto/data-keyring';
+import { canonicalJson } from '@warden/shared/canonical-json';
+import type { Clock } from '@warden/shared/clock';
+import type { Doc, ReadCollection, ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { UniqueViolationError } from '@warden/infrastructure/read-store/unique-violation.error';
+import { open, seal } from '@warden/infrastructure/crypto/aead';
+import type { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
 
 /** The account data keys a stored response is sealed with (see IdempotencyStore). */
 export type AccountKeys = Pick<DataKeyring, 'get'>;

@@ -1,4 +1,4 @@
-import type { Clock } from '../../../libs/shared/clock';
+import type { Clock } from '@warden/shared/clock';
 import {
   IDEMPOTENCY_COLLECTION,
   IDEMPOTENCY_TTL_MS,

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError } from '../../../libs/shared/errors';
+import { DomainError } from '@warden/shared/errors';
 
 /**
  * The JSON API. "JSON in" holds here only: the pages under other paths (apps/web) take

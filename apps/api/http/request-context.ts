@@ -1,4 +1,4 @@
-import type { Actor } from '../../../libs/shared/envelope';
+import type { Actor } from '@warden/shared/envelope';
 import type { ApiScope, StaffScope } from './api-scope';
 
 /** Who is acting: the calling service itself, or the staff member named in X-Actor. */

@@ -3,7 +3,7 @@
  * CLOCK are the app-wide ones of libs/infrastructure, re-exported: a symbol of our own
  * would be a different token, which nothing in the app provides.
  */
-export { CLOCK, READ_STORE } from '../../../libs/infrastructure/tokens';
+export { CLOCK, READ_STORE } from '@warden/infrastructure/tokens';
 
 /** Optional `ErrorReporter` (error.filter.ts) told about unexpected errors; Nest's Logger otherwise. */
 export const ERROR_REPORTER = Symbol('ERROR_REPORTER');

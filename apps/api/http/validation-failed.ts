@@ -1,4 +1,4 @@
-import { DomainError } from '../../../libs/shared/errors';
+import { DomainError } from '@warden/shared/errors';
 
 /** One problem with one input field; `field` is a dotted path or a header name. */
 export interface FieldError {

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CancelDeletionCommand } from '../../../libs/application/lifecycle/cancel-deletion.handler';
-import { DecideAppealCommand } from '../../../libs/application/lifecycle/decide-appeal.handler';
-import { ReinstateAccountCommand } from '../../../libs/application/lifecycle/reinstate-account.handler';
-import { SuspendAccountCommand } from '../../../libs/application/lifecycle/suspend-account.handler';
-import { ScheduleDeletionCommand } from '../../../libs/application/lifecycle/schedule-deletion.handler';
-import { SubmitAppealCommand } from '../../../libs/application/lifecycle/submit-appeal.handler';
+import { CancelDeletionCommand } from '@warden/application/lifecycle/cancel-deletion.handler';
+import { DecideAppealCommand } from '@warden/application/lifecycle/decide-appeal.handler';
+import { ReinstateAccountCommand } from '@warden/application/lifecycle/reinstate-account.handler';
+import { SuspendAccountCommand } from '@warden/application/lifecycle/suspend-account.handler';
+import { ScheduleDeletionCommand } from '@warden/application/lifecycle/schedule-deletion.handler';
+import { SubmitAppealCommand } from '@warden/application/lifecycle/submit-appeal.handler';
 import { AccountIdParam } from '../dto/account-id.param';
 import {
   AppealDecisionDto,

@@ -3,10 +3,10 @@ import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { LivenessDto, ReadinessDto } from './health.responses';
 import { ApiErrors } from '../http/openapi/api-errors.decorator';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
-import type { EventStore } from '../../../libs/infrastructure/event-store/event-store.port';
-import type { JobQueue } from '../../../libs/infrastructure/queue/job-queue.port';
-import type { ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
-import { EVENT_STORE, JOB_QUEUE, READ_STORE } from '../../../libs/infrastructure/tokens';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import type { JobQueue } from '@warden/infrastructure/queue/job-queue.port';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { EVENT_STORE, JOB_QUEUE, READ_STORE } from '@warden/infrastructure/tokens';
 
 @ApiTags('operations')
 @Controller('health')

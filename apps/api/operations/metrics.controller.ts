@@ -2,16 +2,16 @@ import { Controller, Get, Inject, type OnModuleInit, Res } from '@nestjs/common'
 import { ApiErrors } from '../http/openapi/api-errors.decorator';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { EventStore } from '../../../libs/infrastructure/event-store/event-store.port';
-import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
-import type { JobQueue } from '../../../libs/infrastructure/queue/job-queue.port';
-import type { ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
-import { CLOCK, EVENT_STORE, JOB_QUEUE, READ_STORE } from '../../../libs/infrastructure/tokens';
-import type { Clock } from '../../../libs/shared/clock';
-import { ACCOUNT_PROJECTIONS } from '../../../projections/account-projections';
-import { reactors } from '../../../projections/reactors';
-import { MAIL_QUEUE } from '../../../libs/mail/mail-job';
-import { projectionLag } from '../../../projections/projection-lag';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { WardenMetrics } from '@warden/infrastructure/metrics/warden-metrics';
+import type { JobQueue } from '@warden/infrastructure/queue/job-queue.port';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { CLOCK, EVENT_STORE, JOB_QUEUE, READ_STORE } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
+import { ACCOUNT_PROJECTIONS } from '@warden/projections/account-projections';
+import { reactors } from '@warden/projections/reactors';
+import { MAIL_QUEUE } from '@warden/mail/mail-job';
+import { projectionLag } from '@warden/projections/projection-lag';
 
 /**
  * `GET /metrics` (contract §3.4), public like the health checks. Queue depth and

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ChangePasswordCommand } from '../../../libs/application/passwords/change-password.handler';
-import { CompletePasswordResetCommand } from '../../../libs/application/passwords/complete-password-reset.handler';
-import { DisablePasswordCommand } from '../../../libs/application/passwords/disable-password.handler';
-import { RequestPasswordResetCommand } from '../../../libs/application/passwords/request-password-reset.handler';
+import { ChangePasswordCommand } from '@warden/application/passwords/change-password.handler';
+import { CompletePasswordResetCommand } from '@warden/application/passwords/complete-password-reset.handler';
+import { DisablePasswordCommand } from '@warden/application/passwords/disable-password.handler';
+import { RequestPasswordResetCommand } from '@warden/application/passwords/request-password-reset.handler';
 import { AccountIdParam } from '../dto/account-id.param';
 import { ChangePasswordDto, PasswordResetCompleteDto, PasswordResetRequestDto } from './passwords.dto';
 import { ReasonDto } from '../dto/reason.dto';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Response } from 'express';
-import type { EventStore } from '../../../libs/infrastructure/event-store/event-store.port';
-import { EVENT_STORE } from '../../../libs/infrastructure/tokens';
-import type { Position } from '../../../libs/shared/envelope';
-import { START } from '../../../libs/shared/position';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { EVENT_STORE } from '@warden/infrastructure/tokens';
+import type { Position } from '@warden/shared/envelope';
+import { START } from '@warden/shared/position';
 import { EVENT_POSITION_HEADER } from '../http/idempotency.interceptor';
 
 /**

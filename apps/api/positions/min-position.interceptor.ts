@@ -1,13 +1,13 @@
 import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestInterceptor } from '@nestjs/common';
 import type { Request } from 'express';
 import { from, switchMap, type Observable } from 'rxjs';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import type { ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
-import { READ_STORE, WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
-import { DomainError } from '../../../libs/shared/errors';
-import { parsePosition } from '../../../libs/shared/position';
-import { ACCOUNT_PROJECTIONS } from '../../../projections/account-projections';
-import { waitForCheckpoints } from '../../../projections/checkpoint-watch';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { READ_STORE, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import { DomainError } from '@warden/shared/errors';
+import { parsePosition } from '@warden/shared/position';
+import { ACCOUNT_PROJECTIONS } from '@warden/projections/account-projections';
+import { waitForCheckpoints } from '@warden/projections/checkpoint-watch';
 import { validationFailed } from '../http/validation-failed';
 
 export const MIN_POSITION_HEADER = 'x-min-position';

@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ChangeDisplayNameCommand } from '../../../libs/application/profile/change-display-name.handler';
-import { ChangeUsernameCommand } from '../../../libs/application/profile/change-username.handler';
-import { ConfirmEmailChangeCommand } from '../../../libs/application/profile/confirm-email-change.handler';
-import { RequestEmailChangeCommand } from '../../../libs/application/profile/request-email-change.handler';
-import { LockUsernameCommand } from '../../../libs/application/profile/lock-username.handler';
-import { UnlockUsernameCommand } from '../../../libs/application/profile/unlock-username.handler';
+import { ChangeDisplayNameCommand } from '@warden/application/profile/change-display-name.handler';
+import { ChangeUsernameCommand } from '@warden/application/profile/change-username.handler';
+import { ConfirmEmailChangeCommand } from '@warden/application/profile/confirm-email-change.handler';
+import { RequestEmailChangeCommand } from '@warden/application/profile/request-email-change.handler';
+import { LockUsernameCommand } from '@warden/application/profile/lock-username.handler';
+import { UnlockUsernameCommand } from '@warden/application/profile/unlock-username.handler';
 import { AccountIdParam } from '../dto/account-id.param';
 import { TokenDto } from '../dto/token.dto';
 import { ReasonDto } from '../dto/reason.dto';

@@ -1,10 +1,10 @@
 import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CompleteOwnershipVerificationCommand } from '../../../libs/application/protection/complete-ownership-verification.handler';
-import { LockAccountCommand } from '../../../libs/application/protection/lock-account.handler';
-import { RequestOwnershipVerificationCommand } from '../../../libs/application/protection/request-ownership-verification.handler';
-import { UnlockAccountCommand } from '../../../libs/application/protection/unlock-account.handler';
+import { CompleteOwnershipVerificationCommand } from '@warden/application/protection/complete-ownership-verification.handler';
+import { LockAccountCommand } from '@warden/application/protection/lock-account.handler';
+import { RequestOwnershipVerificationCommand } from '@warden/application/protection/request-ownership-verification.handler';
+import { UnlockAccountCommand } from '@warden/application/protection/unlock-account.handler';
 import { AccountIdParam } from '../dto/account-id.param';
 import { OwnershipCompleteDto } from './protection.dto';
 import { ReasonDto } from '../dto/reason.dto';

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { RegisterAccountCommand } from '../../../libs/application/registration/register-account.handler';
+import { RegisterAccountCommand } from '@warden/application/registration/register-account.handler';
 import { answer } from '../http/command-answer';
 import { RegisterAccountDto } from './registration.dto';
 import { Ctx } from '../http/request-context.decorator';

@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { ConfirmEmailCommand } from '../../../libs/application/registration/confirm-email.handler';
+import { ConfirmEmailCommand } from '@warden/application/registration/confirm-email.handler';
 import { answer } from '../http/command-answer';
-import { ResendEmailVerificationCommand } from '../../../libs/application/registration/resend-email-verification.handler';
+import { ResendEmailVerificationCommand } from '@warden/application/registration/resend-email-verification.handler';
 import { EmailOnlyDto } from './registration.dto';
 import { TokenDto } from '../dto/token.dto';
 import { Ctx } from '../http/request-context.decorator';

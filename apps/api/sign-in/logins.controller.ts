@@ -1,9 +1,9 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiExtraModels, ApiTags } from '@nestjs/swagger';
-import { CompleteSecondFactorCommand } from '../../../libs/application/sign-in/complete-second-factor.handler';
-import { LogInCommand } from '../../../libs/application/sign-in/log-in.handler';
-import type { LoginResult } from '../../../libs/application/sign-in/log-in.result';
+import { CompleteSecondFactorCommand } from '@warden/application/sign-in/complete-second-factor.handler';
+import { LogInCommand } from '@warden/application/sign-in/log-in.handler';
+import type { LoginResult } from '@warden/application/sign-in/log-in.result';
 import { answer } from '../http/command-answer';
 import { SecondFactorDto } from './sign-in.dto';
 import { LoginDto } from './sign-in.dto';

@@ -1,9 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { FindAccountsQuery } from '../../../projections/accounts/find-accounts.query';
-import { GetAccountQuery } from '../../../projections/accounts/get-account.query';
-import { GetAuditQuery } from '../../../projections/audit/get-audit.query';
+import { FindAccountsQuery } from '@warden/projections/accounts/find-accounts.query';
+import { GetAccountQuery } from '@warden/projections/accounts/get-account.query';
+import { GetAuditQuery } from '@warden/projections/audit/get-audit.query';
 import { AccountIdParam } from '../dto/account-id.param';
 import { AuditQueryDto, FindAccountsQueryDto } from './support.dto';
 import { RequireScope } from '../http/require-scope.decorator';

@@ -1,10 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import type { Page } from '../../../projections/newest-first-page';
-import { ListAppealsQuery, type AppealEntry } from '../../../projections/appeals/list-appeals.query';
-import { ListRecoveryCasesQuery, type RecoveryCaseEntry } from '../../../projections/recovery-cases/list-recovery-cases.query';
-import type { QueueRequest } from '../../../projections/support-queue';
+import type { Page } from '@warden/projections/newest-first-page';
+import { ListAppealsQuery, type AppealEntry } from '@warden/projections/appeals/list-appeals.query';
+import { ListRecoveryCasesQuery, type RecoveryCaseEntry } from '@warden/projections/recovery-cases/list-recovery-cases.query';
+import type { QueueRequest } from '@warden/projections/support-queue';
 import { AppealPageDto, RecoveryCasePageDto, SupportQueueQueryDto } from './support-queue.dto';
 import { RequireScope } from '../http/require-scope.decorator';
 import { QueryResponses } from '../http/openapi/route-responses.decorator';

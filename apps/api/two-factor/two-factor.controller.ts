@@ -1,12 +1,12 @@
 import { Body, Controller, Delete, HttpCode, Param, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiTags } from '@nestjs/swagger';
-import { CompleteAccountRecoveryCommand } from '../../../libs/application/recovery/complete-account-recovery.handler';
-import { DecideRecoveryCaseCommand } from '../../../libs/application/recovery/decide-recovery-case.handler';
-import { RequestAccountRecoveryCommand } from '../../../libs/application/recovery/request-account-recovery.handler';
-import { ChangeSecondFactorCommand } from '../../../libs/application/two-factor/change-second-factor.handler';
-import { ConfirmTotpEnrollmentCommand } from '../../../libs/application/two-factor/confirm-totp-enrollment.handler';
-import { StartTotpEnrollmentCommand } from '../../../libs/application/two-factor/start-totp-enrollment.handler';
+import { CompleteAccountRecoveryCommand } from '@warden/application/recovery/complete-account-recovery.handler';
+import { DecideRecoveryCaseCommand } from '@warden/application/recovery/decide-recovery-case.handler';
+import { RequestAccountRecoveryCommand } from '@warden/application/recovery/request-account-recovery.handler';
+import { ChangeSecondFactorCommand } from '@warden/application/two-factor/change-second-factor.handler';
+import { ConfirmTotpEnrollmentCommand } from '@warden/application/two-factor/confirm-totp-enrollment.handler';
+import { StartTotpEnrollmentCommand } from '@warden/application/two-factor/start-totp-enrollment.handler';
 import { AccountIdParam } from '../dto/account-id.param';
 import { CaseIdParam } from './case-id.param';
 import { EmptyDto } from '../dto/empty.dto';

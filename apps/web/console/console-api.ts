@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { ConsoleScope } from '../../../libs/infrastructure/config/console-config';
+import type { ConsoleScope } from '@warden/infrastructure/config/console-config';
 import type { Staff } from './staff';
 import type { StaffKeys } from './staff-keys';
 

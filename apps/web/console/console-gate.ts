@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { ConsoleScope } from '../../../libs/infrastructure/config/console-config';
+import type { ConsoleScope } from '@warden/infrastructure/config/console-config';
 import { html } from '../shared/html';
 import type { ContractCall, FormBody } from './support-actions';
 import { errorNotice, sendConsolePage } from './pages/console-layout';

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ConsoleScope, ConsoleSessionConfig } from '../../../libs/infrastructure/config/console-config';
-import type { Doc, ReadCollection, ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
-import type { Clock } from '../../../libs/shared/clock';
+import type { ConsoleScope, ConsoleSessionConfig } from '@warden/infrastructure/config/console-config';
+import type { Doc, ReadCollection, ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import type { Clock } from '@warden/shared/clock';
 import type { Staff } from './staff';
 
 export const CONSOLE_SESSIONS = 'console_sessions';

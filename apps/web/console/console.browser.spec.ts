@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { expectNoSeriousA11yViolations } from '../../../test/browser/a11y';
-import { launchChromium, type RunningBrowser } from '../../../test/browser/chromium';
-import { describeInBrowser } from '../../../test/browser/describe-in-browser';
-import { serveWarden, type ServedWarden } from '../../../test/browser/warden-server';
+import { expectNoSeriousA11yViolations } from '@warden/test/browser/a11y';
+import { launchChromium, type RunningBrowser } from '@warden/test/browser/chromium';
+import { describeInBrowser } from '@warden/test/browser/describe-in-browser';
+import { serveWarden, type ServedWarden } from '@warden/test/browser/warden-server';
 import { asText, complianceGet, signedIn, supportPost, uniqueEmail, verifiedAccount } from '../../testing/flows';
 import { openRecoveryCase } from '../../testing/support-cases';
 import { until } from '../../testing/until';

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import request from 'supertest';
 import { register, signedIn, supportGet, uniqueEmail, verifiedAccount } from '../../testing/flows';
 import { openAppeal } from '../../testing/support-cases';
-import { appendEvents } from '../../../projections/testing/append-events';
+import { appendEvents } from '@warden/projections/testing/append-events';
 import { KEYS, startWarden, type TestWarden } from '../../testing/warden-harness';
 
 type Agent = ReturnType<typeof request.agent>;

@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import type { ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
-import { CLOCK, READ_STORE, WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
-import type { Clock } from '../../../libs/shared/clock';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { CLOCK, READ_STORE, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
 import type { ApiKey } from '../../api/http/api-keys';
 import { WebSharedModule } from '../shared/web-shared.module';
 import { ComplianceConsoleController } from './compliance-console.controller';

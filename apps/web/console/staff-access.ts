@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import type { ConsoleConfig, ConsoleProxyConfig, ConsoleScope } from '../../../libs/infrastructure/config/console-config';
+import type { ConsoleConfig, ConsoleProxyConfig, ConsoleScope } from '@warden/infrastructure/config/console-config';
 import { correlationIdOf } from '../../api/http/request-context';
 import { appendSetCookie, readCookie, serializeCookie } from '../shared/cookies';
 import { CsrfTokens } from '../shared/csrf';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { WARDEN_CONFIG } from '@warden/infrastructure/tokens';
 import { isSecureSite } from '../shared/web-keys';
 import { ConsoleApis, type ConsoleApi } from './console-api';
 import { ConsoleSessions, type ConsoleSession, type Flash } from './console-sessions';

@@ -1,6 +1,6 @@
 import type { ApiKey } from '../../api/http/api-keys';
 import { ApiKeyRegistry } from '../../api/http/api-key-registry';
-import type { ConsoleConfig, ConsoleScope } from '../../../libs/infrastructure/config/console-config';
+import type { ConsoleConfig, ConsoleScope } from '@warden/infrastructure/config/console-config';
 
 const STAFF_SCOPES: readonly ConsoleScope[] = ['support', 'compliance'];
 

@@ -1,4 +1,4 @@
-import type { ConsoleScope } from '../../../libs/infrastructure/config/console-config';
+import type { ConsoleScope } from '@warden/infrastructure/config/console-config';
 
 /** Who is using the console, and with which API key the console calls the API for them. */
 export interface Staff {

@@ -1,7 +1,7 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { ConfirmEmailChangeCommand } from '../../../libs/application/profile/confirm-email-change.handler';
+import { ConfirmEmailChangeCommand } from '@warden/application/profile/confirm-email-change.handler';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';
 import { sendHtml } from '../shared/page-response';

@@ -1,4 +1,4 @@
-import type { PasswordRule } from '../../../libs/account/password-policy';
+import type { PasswordRule } from '@warden/account/password-policy';
 import { html, type SafeHtml } from '../shared/html';
 import { rulesList, RULES_LIST_ID } from './password-policy.view';
 

@@ -2,11 +2,11 @@ import type { Page } from 'playwright-core';
 import { authPost, introspect, logIn, mailTo, PASSWORD, register, signedIn, supportPost, totpCode, uniqueEmail, verifiedAccount } from '../../testing/flows';
 import { CLIENT } from '../../testing/warden-harness';
 import { enrolledInTotp } from './testing/two-factor';
-import { expectNoSeriousA11yViolations } from '../../../test/browser/a11y';
-import { launchChromium, type RunningBrowser } from '../../../test/browser/chromium';
-import { describeInBrowser } from '../../../test/browser/describe-in-browser';
-import { mailedLink } from '../../../test/browser/mailed-link';
-import { serveWarden, type ServedWarden } from '../../../test/browser/warden-server';
+import { expectNoSeriousA11yViolations } from '@warden/test/browser/a11y';
+import { launchChromium, type RunningBrowser } from '@warden/test/browser/chromium';
+import { describeInBrowser } from '@warden/test/browser/describe-in-browser';
+import { mailedLink } from '@warden/test/browser/mailed-link';
+import { serveWarden, type ServedWarden } from '@warden/test/browser/warden-server';
 
 describeInBrowser('the pages of the mailed links, in Chromium', () => {
   let w: ServedWarden;

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PreviewMailedLinkHandler } from '../../../libs/application/mailed-links/preview-mailed-link.handler';
-import { ApplicationModule } from '../../../libs/application/application.module';
+import { PreviewMailedLinkHandler } from '@warden/application/mailed-links/preview-mailed-link.handler';
+import { ApplicationModule } from '@warden/application/application.module';
 import { WebSharedModule } from '../shared/web-shared.module';
 import { ConfirmEmailChangePage } from './confirm-email-change.page';
 import { MailedLinks } from './mailed-links';

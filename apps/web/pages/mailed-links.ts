@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import type { MailedLinkPurpose, MailedLinkView } from '../../../libs/account/mailed-link';
-import { PreviewMailedLinkQuery } from '../../../libs/application/mailed-links/preview-mailed-link.handler';
-import { DomainError } from '../../../libs/shared/errors';
+import type { MailedLinkPurpose, MailedLinkView } from '@warden/account/mailed-link';
+import { PreviewMailedLinkQuery } from '@warden/application/mailed-links/preview-mailed-link.handler';
+import { DomainError } from '@warden/shared/errors';
 import { CsrfTokens } from '../shared/csrf';
 import { sendHtml } from '../shared/page-response';
 import { linkUnusablePage } from './mailed-link.views';

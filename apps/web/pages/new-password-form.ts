@@ -1,4 +1,4 @@
-import type { PasswordRule } from '../../../libs/account/password-policy';
+import type { PasswordRule } from '@warden/account/password-policy';
 import type { FieldError } from './form-fields';
 import { weakPasswordMessage } from './password-policy.view';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import type { CommandMetadata } from '../../../libs/application/runner/command-metadata';
+import type { CommandMetadata } from '@warden/application/runner/command-metadata';
 import { correlationIdOf } from '../../api/http/request-context';
 
 /** Who acts when a person submits a hosted page: Warden's own pages, for the browser's user. */

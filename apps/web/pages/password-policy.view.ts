@@ -1,7 +1,7 @@
-import type { PasswordRule } from '../../../libs/account/password-policy';
+import type { PasswordRule } from '@warden/account/password-policy';
 import type { Provider } from '@nestjs/common';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { WARDEN_CONFIG } from '@warden/infrastructure/tokens';
 import { html, type SafeHtml } from '../shared/html';
 
 const RULE_TEXT: Readonly<Record<PasswordRule, string>> = {

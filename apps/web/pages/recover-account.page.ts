@@ -1,8 +1,8 @@
 import { Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import type { PasswordRule } from '../../../libs/account/password-policy';
-import { CompleteAccountRecoveryCommand, type RecoveryOutcome } from '../../../libs/application/recovery/complete-account-recovery.handler';
+import type { PasswordRule } from '@warden/account/password-policy';
+import { CompleteAccountRecoveryCommand, type RecoveryOutcome } from '@warden/application/recovery/complete-account-recovery.handler';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';
 import { layout } from '../shared/layout';

@@ -1,8 +1,8 @@
 import { Get, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import type { PasswordRule } from '../../../libs/account/password-policy';
-import { CompletePasswordResetCommand } from '../../../libs/application/passwords/complete-password-reset.handler';
+import type { PasswordRule } from '@warden/account/password-policy';
+import { CompletePasswordResetCommand } from '@warden/application/passwords/complete-password-reset.handler';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';
 import { sendHtml } from '../shared/page-response';

@@ -1,7 +1,7 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { ConfirmEmailCommand } from '../../../libs/application/registration/confirm-email.handler';
+import { ConfirmEmailCommand } from '@warden/application/registration/confirm-email.handler';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';
 import { sendHtml } from '../shared/page-response';

@@ -1,8 +1,8 @@
 import { Get, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import type { Request, Response } from 'express';
-import { CompleteOwnershipVerificationCommand } from '../../../libs/application/protection/complete-ownership-verification.handler';
-import type { CommandOutcome } from '../../../libs/application/runner/account-command-runner';
+import { CompleteOwnershipVerificationCommand } from '@warden/application/protection/complete-ownership-verification.handler';
+import type { CommandOutcome } from '@warden/application/runner/account-command-runner';
 import { HtmlController } from '../shared/html-controller.decorator';
 import { html } from '../shared/html';
 import { sendHtml } from '../shared/page-response';

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { LoginThrottle, type LoginAttempt } from '../../../libs/application/sign-in/login-throttle';
-import { hashToken } from '../../../libs/infrastructure/crypto/tokens';
-import { CLOCK } from '../../../libs/infrastructure/tokens';
-import type { Clock } from '../../../libs/shared/clock';
+import { LoginThrottle, type LoginAttempt } from '@warden/application/sign-in/login-throttle';
+import { hashToken } from '@warden/infrastructure/crypto/tokens';
+import { CLOCK } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
 import { isRefusal } from './mailed-links';
 import type { FieldError } from './form-fields';
 import { wrongCodeError } from './new-password-form';

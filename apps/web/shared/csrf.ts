@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { DomainError } from '../../../libs/shared/errors';
+import { DomainError } from '@warden/shared/errors';
 import { appendSetCookie, readCookie, serializeCookie } from './cookies';
 
 /** The hidden field every form carries. */

@@ -1,7 +1,7 @@
 import type { Provider } from '@nestjs/common';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
-import { WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { ServiceKeys } from '@warden/infrastructure/crypto/service-keys';
+import { WARDEN_CONFIG } from '@warden/infrastructure/tokens';
 import { CsrfTokens } from './csrf';
 
 /** Cookies are `Secure` when the pages are reached over https (PUBLIC_URL says how). */

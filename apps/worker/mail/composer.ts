@@ -1,8 +1,8 @@
-import type { AccountEvent } from '../../../libs/account/account.events';
-import type { AccountState } from '../../../libs/account/account.state';
-import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
-import type { MailTemplate, MailVariant } from '../../../libs/mail/mail-template';
-import type { MailEventOf } from '../../../libs/mail/mail-triggers';
+import type { AccountEvent } from '@warden/account/account.events';
+import type { AccountState } from '@warden/account/account.state';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { MailTemplate, MailVariant } from '@warden/mail/mail-template';
+import type { MailEventOf } from '@warden/mail/mail-triggers';
 import type { MailContext } from './mail-format';
 
 export interface MailPlan {

@@ -1,6 +1,6 @@
-import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
-import type { MailTemplate } from '../../../libs/mail/mail-template';
-import { rendersEventType, type MailEventOf } from '../../../libs/mail/mail-triggers';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { MailTemplate } from '@warden/mail/mail-template';
+import { rendersEventType, type MailEventOf } from '@warden/mail/mail-triggers';
 import type { Composer, MailComposers, MailEvent } from './composer';
 import { CREDENTIALS_MAILS } from './catalog/credentials.mails';
 import { LIFECYCLE_MAILS } from './catalog/lifecycle.mails';

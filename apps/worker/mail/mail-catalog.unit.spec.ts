@@ -1,9 +1,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AccountEvent } from '../../../libs/account/account.events';
-import { type MailTokenPurpose, accountOfToken } from '../../../libs/infrastructure/crypto/tokens';
-import type { DecodedAccountEvent } from '../../../libs/infrastructure/event-codec/account-event.codec';
-import { MAIL_TRIGGERS } from '../../../libs/mail/mail-triggers';
+import type { AccountEvent } from '@warden/account/account.events';
+import { type MailTokenPurpose, accountOfToken } from '@warden/infrastructure/crypto/tokens';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import { MAIL_TRIGGERS } from '@warden/mail/mail-triggers';
 import { MAIL_CATALOG } from './mail-catalog';
 import { formatUtc, formatValidity } from './mail-format';
 import {

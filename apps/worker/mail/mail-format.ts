@@ -1,4 +1,4 @@
-import type { MailTokenPurpose, MailTokens } from '../../../libs/infrastructure/crypto/tokens';
+import type { MailTokenPurpose, MailTokens } from '@warden/infrastructure/crypto/tokens';
 
 /** What a composer needs besides the event and the account: where links point, and how to sign them. */
 export interface MailContext {

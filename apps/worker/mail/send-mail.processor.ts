@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccountRepository } from '../../../libs/application/runner/account.repository';
-import { ServiceKeys } from '../../../libs/infrastructure/crypto/service-keys';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { ERASED } from '../../../libs/infrastructure/crypto/personal-data';
-import { AccountEventCodec } from '../../../libs/infrastructure/event-codec/account-event.codec';
-import type { EventStore } from '../../../libs/infrastructure/event-store/event-store.port';
-import type { Mailer } from '../../../libs/infrastructure/mail/mailer.port';
-import type { Job } from '../../../libs/infrastructure/queue/job-queue.port';
-import { EVENT_STORE, MAILER, WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
-import type { MailJob } from '../../../libs/mail/mail-job';
+import { AccountRepository } from '@warden/application/runner/account.repository';
+import { ServiceKeys } from '@warden/infrastructure/crypto/service-keys';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
+import { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import type { Mailer } from '@warden/infrastructure/mail/mailer.port';
+import type { Job } from '@warden/infrastructure/queue/job-queue.port';
+import { EVENT_STORE, MAILER, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import type { MailJob } from '@warden/mail/mail-job';
 import { isMailTemplate, MAIL_CATALOG } from './mail-catalog';
 import { renderMail } from './mail-templates';
 

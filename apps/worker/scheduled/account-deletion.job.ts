@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-account.handler';
-import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion.handler';
-import type { StoredEventRef } from '../../../libs/application/lifecycle/account-deleted-event';
-import type { CommandMetadata } from '../../../libs/application/runner/command-metadata';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
-import type { Job, JobQueue, QueueWorker } from '../../../libs/infrastructure/queue/job-queue.port';
-import { JOB_QUEUE, WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
-import type { Actor } from '../../../libs/shared/envelope';
-import type { MailJob } from '../../../libs/mail/mail-job';
-import { ACCOUNT_DELETION_QUEUE, type DeletionJobPayload } from '../../../projections/scheduler/account-deletion-job';
+import { EraseAccountCommand } from '@warden/application/lifecycle/erase-account.handler';
+import { ExecuteDeletionCommand } from '@warden/application/lifecycle/execute-deletion.handler';
+import type { StoredEventRef } from '@warden/application/lifecycle/account-deleted-event';
+import type { CommandMetadata } from '@warden/application/runner/command-metadata';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { WardenMetrics } from '@warden/infrastructure/metrics/warden-metrics';
+import type { Job, JobQueue, QueueWorker } from '@warden/infrastructure/queue/job-queue.port';
+import { JOB_QUEUE, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import type { Actor } from '@warden/shared/envelope';
+import type { MailJob } from '@warden/mail/mail-job';
+import { ACCOUNT_DELETION_QUEUE, type DeletionJobPayload } from '@warden/projections/scheduler/account-deletion-job';
 import { SendMailProcessor } from '../mail/send-mail.processor';
 
 /** Who the deletion's events name as their actor. */

@@ -1,13 +1,13 @@
 import { Logger } from '@nestjs/common';
 import type { CommandBus } from '@nestjs/cqrs';
-import { EraseAccountCommand } from '../../../libs/application/lifecycle/erase-account.handler';
-import { ExecuteDeletionCommand } from '../../../libs/application/lifecycle/execute-deletion.handler';
-import type { DeletionProgress } from '../../../libs/application/lifecycle/execute-deletion.handler';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
-import type { Job, JobQueue } from '../../../libs/infrastructure/queue/job-queue.port';
-import type { MailJob } from '../../../libs/mail/mail-job';
-import { ACCOUNT_DELETION_QUEUE, type DeletionJobPayload } from '../../../projections/scheduler/account-deletion-job';
+import { EraseAccountCommand } from '@warden/application/lifecycle/erase-account.handler';
+import { ExecuteDeletionCommand } from '@warden/application/lifecycle/execute-deletion.handler';
+import type { DeletionProgress } from '@warden/application/lifecycle/execute-deletion.handler';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { WardenMetrics } from '@warden/infrastructure/metrics/warden-metrics';
+import type { Job, JobQueue } from '@warden/infrastructure/queue/job-queue.port';
+import type { MailJob } from '@warden/mail/mail-job';
+import { ACCOUNT_DELETION_QUEUE, type DeletionJobPayload } from '@warden/projections/scheduler/account-deletion-job';
 import type { SendMailProcessor } from '../mail/send-mail.processor';
 import { ACCOUNT_DELETION_ACTOR, ACCOUNT_DELETION_ATTEMPTS, AccountDeletionJob, DeletionNotDueError } from './account-deletion.job';
 

@@ -1,13 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { AccountCommandRunner } from '../../../libs/application/runner/account-command-runner';
-import type { CommandMetadata } from '../../../libs/application/runner/command-metadata';
-import type { WardenConfig } from '../../../libs/infrastructure/config/warden-config';
-import { WardenMetrics } from '../../../libs/infrastructure/metrics/warden-metrics';
-import type { JobQueue, QueueWorker } from '../../../libs/infrastructure/queue/job-queue.port';
-import type { ReadStore } from '../../../libs/infrastructure/read-store/read-store.port';
-import { CLOCK, JOB_QUEUE, READ_STORE, WARDEN_CONFIG } from '../../../libs/infrastructure/tokens';
-import type { Clock } from '../../../libs/shared/clock';
-import { ACCOUNTS, type AccountDoc } from '../../../projections/accounts/account-view';
+import { AccountCommandRunner } from '@warden/application/runner/account-command-runner';
+import type { CommandMetadata } from '@warden/application/runner/command-metadata';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { WardenMetrics } from '@warden/infrastructure/metrics/warden-metrics';
+import type { JobQueue, QueueWorker } from '@warden/infrastructure/queue/job-queue.port';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { CLOCK, JOB_QUEUE, READ_STORE, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
+import { ACCOUNTS, type AccountDoc } from '@warden/projections/accounts/account-view';
 
 export const PASSWORD_AGE_QUEUE = 'password-age';
 

@@ -1,4 +1,4 @@
-import { conflict, notFound, type DomainError } from '../../shared/errors';
+import { conflict, notFound, type DomainError } from '@warden/shared/errors';
 import type { ClaimValue, LockValue, ReservationCommand } from './reservation.commands';
 import type { ClaimLapsed, ReservationEvent, ReservationKind } from './reservation.events';
 import { evolveReservation, initialReservationState, type ReservationState } from './reservation.state';

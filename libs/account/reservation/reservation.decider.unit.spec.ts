@@ -1,4 +1,4 @@
-import { DeciderSpecification } from '../../shared/testing/decider-spec';
+import { DeciderSpecification } from '@warden/shared/testing/decider-spec';
 import type { ClaimValue, HolderFact, LockValue } from './reservation.commands';
 import { reservationDecider } from './reservation.decider';
 import type { ReservationEvent, ReservationKind } from './reservation.events';

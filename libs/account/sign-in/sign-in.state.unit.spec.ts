@@ -1,7 +1,7 @@
 import type { AccountEvent } from '../account.events';
 import { isSessionLive, liveSessions, type SessionState } from './sign-in.state';
 import { active, at, DAY, happened, revoked, sessionSeen, sessionStarted, stateOf, T0 } from '../testing/fixtures';
-import type { Given } from '../../shared/testing/decider-spec';
+import type { Given } from '@warden/shared/testing/decider-spec';
 
 const instant = (minutes: number) => new Date(at(minutes));
 

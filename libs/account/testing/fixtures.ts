@@ -7,8 +7,8 @@ import type { IssuedToken } from '../issued-token';
 import type { Origin, SessionEndReason } from '../sign-in/sign-in.events';
 import type { SecondFactorVerified } from '../two-factor/two-factor.events';
 import type { AccountState } from '../account.state';
-import { DeciderSpecification, type Given } from '../../shared/testing/decider-spec';
-import { DomainError } from '../../shared/errors';
+import { DeciderSpecification, type Given } from '@warden/shared/testing/decider-spec';
+import { DomainError } from '@warden/shared/errors';
 
 /**
  * Shared givens for the account specs. One account, Ann's, registered from her laptop at

@@ -5,7 +5,7 @@ import type { RemindPasswordAge, RequestPasswordReset } from '../passwords/passw
 import type { AccountEvent } from '../account.events';
 import type { CredentialRevoked } from '../credentials/credentials.events';
 import type { AccountStatus } from '../account.state';
-import type { Given } from '../../shared/testing/decider-spec';
+import type { Given } from '@warden/shared/testing/decider-spec';
 import { active, at, DAY, EMAIL, lockedManually, registered, token, verificationRequested } from './fixtures';
 
 /**

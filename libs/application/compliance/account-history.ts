@@ -1,9 +1,9 @@
-import { AccountErrors } from '../../account/account.errors';
-import type { AccountEventCodec } from '../../infrastructure/event-codec/account-event.codec';
-import { accountStream } from '../../infrastructure/event-codec/account-streams';
-import type { EventStore } from '../../infrastructure/event-store/event-store.port';
-import type { Actor, ClientContext, JsonObject, Position } from '../../shared/envelope';
-import { ERASED } from '../../infrastructure/crypto/personal-data';
+import { AccountErrors } from '@warden/account/account.errors';
+import type { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import type { Actor, ClientContext, JsonObject, Position } from '@warden/shared/envelope';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
 import { occurredBy } from './as-of';
 import { readStreamPages, STREAM_PAGE_SIZE } from './stored-stream';
 

@@ -1,8 +1,8 @@
-import { AccountErrors } from '../../account/account.errors';
-import { accountStream } from '../../infrastructure/event-codec/account-streams';
-import type { EventStore } from '../../infrastructure/event-store/event-store.port';
-import { verifyChain, type ChainVerification } from '../../infrastructure/event-store/hash-chain';
-import type { RecordedEvent } from '../../shared/envelope';
+import { AccountErrors } from '@warden/account/account.errors';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { verifyChain, type ChainVerification } from '@warden/infrastructure/event-store/hash-chain';
+import type { RecordedEvent } from '@warden/shared/envelope';
 import { readStreamPages, STREAM_PAGE_SIZE } from './stored-stream';
 
 /** `{valid:true, events, headHash}` or `{valid:false, brokenAt:{revision, eventId, reason}}`. */

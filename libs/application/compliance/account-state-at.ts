@@ -1,7 +1,7 @@
-import { AccountErrors } from '../../account/account.errors';
-import { evolve, initialState, type AccountState } from '../../account/account.state';
-import { liveSessions } from '../../account/sign-in/sign-in.state';
-import { accountStream } from '../../infrastructure/event-codec/account-streams';
+import { AccountErrors } from '@warden/account/account.errors';
+import { evolve, initialState, type AccountState } from '@warden/account/account.state';
+import { liveSessions } from '@warden/account/sign-in/sign-in.state';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
 import type { ComplianceReadDeps } from './account-history';
 import { occurredBy } from './as-of';
 import { readStreamPages, STREAM_PAGE_SIZE } from './stored-stream';

@@ -1,9 +1,9 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import { AccountEventCodec } from '../../infrastructure/event-codec/account-event.codec';
-import type { EventStore } from '../../infrastructure/event-store/event-store.port';
-import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
+import { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { CLOCK, EVENT_STORE } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
 import { openAccountHistory, type AccountHistory } from './account-history';
 import { parseAsOf } from './as-of';
 

@@ -1,5 +1,5 @@
-import type { EventStore } from '../../infrastructure/event-store/event-store.port';
-import type { RecordedEvent } from '../../shared/envelope';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import type { RecordedEvent } from '@warden/shared/envelope';
 
 /** Events read from the store per page: a long history is never held in memory at once. */
 export const STREAM_PAGE_SIZE = 256;

@@ -1,7 +1,7 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Inject } from '@nestjs/common';
-import type { EventStore } from '../../infrastructure/event-store/event-store.port';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { EVENT_STORE } from '@warden/infrastructure/tokens';
 import { verifyAccountIntegrity, type IntegrityReport } from './account-integrity';
 
 export class VerifyAccountIntegrityQuery extends Query<IntegrityReport> {

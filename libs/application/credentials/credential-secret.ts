@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { AccountState } from '../../account/account.state';
-import type { CredentialState } from '../../account/credentials/credentials.state';
-import { sameDigest } from '../../account/secret-compare';
-import { accountOfToken, hashToken, newRandomToken } from '../../infrastructure/crypto/tokens';
+import type { AccountState } from '@warden/account/account.state';
+import type { CredentialState } from '@warden/account/credentials/credentials.state';
+import { sameDigest } from '@warden/account/secret-compare';
+import { accountOfToken, hashToken, newRandomToken } from '@warden/infrastructure/crypto/tokens';
 
 /**
  * An integration credential's secret: `wdn_<visible id>_<token>`.

@@ -1,5 +1,5 @@
-import { initialState, type AccountState } from '../../account/account.state';
-import { hashToken } from '../../infrastructure/crypto/tokens';
+import { initialState, type AccountState } from '@warden/account/account.state';
+import { hashToken } from '@warden/infrastructure/crypto/tokens';
 import { accountOfSecret, findCredential, mintCredentialSecret } from './credential-secret';
 
 const ACCOUNT_ID = '6f1c2a8e-4b7d-4e0a-9c3f-2d5b8a1e7f40';

@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { WardenConfig } from '../../infrastructure/config/warden-config';
-import { WARDEN_CONFIG } from '../../infrastructure/tokens';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { WARDEN_CONFIG } from '@warden/infrastructure/tokens';
 import { AccountRepository } from '../runner/account.repository';
 import { UseRecorder } from '../shared/use-recorder';
 import { accountOfSecret, findCredential } from './credential-secret';

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandMetadata } from '../runner/command-metadata';
 import { randomUUID } from 'node:crypto';
-import type { Position } from '../../shared/envelope';
+import type { Position } from '@warden/shared/envelope';
 import { AccountCommandRunner } from '../runner/account-command-runner';
 import { mintCredentialSecret } from './credential-secret';
 

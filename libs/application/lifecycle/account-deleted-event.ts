@@ -1,6 +1,6 @@
-import type { EventStore } from '../../infrastructure/event-store/event-store.port';
-import { accountStream } from '../../infrastructure/event-codec/account-streams';
-import type { RecordedEvent } from '../../shared/envelope';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
+import type { RecordedEvent } from '@warden/shared/envelope';
 
 const PAGE = 50;
 

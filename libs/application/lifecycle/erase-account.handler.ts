@@ -1,11 +1,11 @@
 import type { CommandMetadata } from '../runner/command-metadata';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DataKeyring } from '../../infrastructure/crypto/data-keyring';
-import { CLOCK } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
+import { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
+import { CLOCK } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
 import { AccountRepository } from '../runner/account.repository';
-import { normalizeEmail, normalizeUsername } from '../../account/normalize';
+import { normalizeEmail, normalizeUsername } from '@warden/account/normalize';
 import { Reservations } from '../shared/reservations';
 
 /**

@@ -1,10 +1,10 @@
 import type { CommandMetadata } from '../runner/command-metadata';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { DataKeyring } from '../../infrastructure/crypto/data-keyring';
-import type { EventStore } from '../../infrastructure/event-store/event-store.port';
-import { CLOCK, EVENT_STORE } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
+import { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { CLOCK, EVENT_STORE } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
 import { AccountCommandRunner } from '../runner/account-command-runner';
 import { AccountRepository } from '../runner/account.repository';
 import { findLatestEvent, type StoredEventRef } from './account-deleted-event';

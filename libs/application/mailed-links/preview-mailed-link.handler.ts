@@ -1,10 +1,10 @@
-import type { MailedLinkPurpose } from '../../account/mailed-link';
+import type { MailedLinkPurpose } from '@warden/account/mailed-link';
 import { Inject } from '@nestjs/common';
 import { Query, type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { mailedLinkView, type MailedLinkView } from '../../account/mailed-link';
-import { accountOfToken, hashToken } from '../../infrastructure/crypto/tokens';
-import { CLOCK } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
+import { mailedLinkView, type MailedLinkView } from '@warden/account/mailed-link';
+import { accountOfToken, hashToken } from '@warden/infrastructure/crypto/tokens';
+import { CLOCK } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
 import { AccountRepository } from '../runner/account.repository';
 
 /** What the page of a mailed link may show before anything is submitted (nothing is appended). */

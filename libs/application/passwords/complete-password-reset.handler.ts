@@ -1,6 +1,6 @@
 import type { CommandMetadata } from '../runner/command-metadata';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AccountState } from '../../account/account.state';
+import type { AccountState } from '@warden/account/account.state';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { NewPassword } from '../shared/new-password';
 import { SecondFactors } from '../shared/second-factor';

@@ -1,9 +1,9 @@
 import type { CommandMetadata } from '../runner/command-metadata';
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { WardenConfig } from '../../infrastructure/config/warden-config';
-import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
-import { WARDEN_CONFIG } from '../../infrastructure/tokens';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { ServiceKeys } from '@warden/infrastructure/crypto/service-keys';
+import { WARDEN_CONFIG } from '@warden/infrastructure/tokens';
 import { EmailAddressedCommands } from '../shared/email-addressed-commands';
 import { newMailToken } from '../shared/mail-token-factory';
 

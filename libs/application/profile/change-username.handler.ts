@@ -1,7 +1,7 @@
 import type { CommandMetadata } from '../runner/command-metadata';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandOutcome } from '../runner/account-command-runner';
-import { normalizeUsername } from '../../account/normalize';
+import { normalizeUsername } from '@warden/account/normalize';
 import { UniqueValueChange } from './unique-value-change';
 
 export class ChangeUsernameCommand extends Command<CommandOutcome> {

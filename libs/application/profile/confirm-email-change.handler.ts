@@ -1,8 +1,8 @@
 import type { CommandMetadata } from '../runner/command-metadata';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { AccountErrors } from '../../account/account.errors';
+import { AccountErrors } from '@warden/account/account.errors';
 import type { CommandOutcome } from '../runner/account-command-runner';
-import { normalizeEmail } from '../../account/normalize';
+import { normalizeEmail } from '@warden/account/normalize';
 import { tokenTarget } from '../shared/token-target';
 import { UniqueValueChange } from './unique-value-change';
 

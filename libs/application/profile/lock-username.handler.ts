@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandMetadata } from '../runner/command-metadata';
-import type { Position } from '../../shared/envelope';
-import { normalizeUsername } from '../../account/normalize';
+import type { Position } from '@warden/shared/envelope';
+import { normalizeUsername } from '@warden/account/normalize';
 import { Reservations } from '../shared/reservations';
 
 /**

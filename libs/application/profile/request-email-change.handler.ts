@@ -1,11 +1,11 @@
 import type { CommandMetadata } from '../runner/command-metadata';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
+import { ServiceKeys } from '@warden/infrastructure/crypto/service-keys';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { newMailToken } from '../shared/mail-token-factory';
-import { normalizeEmail } from '../../account/normalize';
+import { normalizeEmail } from '@warden/account/normalize';
 import { PasswordHasher } from '../shared/password-hasher';
-import { reservationRefusal } from '../../account/reservation/reservation.decider';
+import { reservationRefusal } from '@warden/account/reservation/reservation.decider';
 import { Reservations } from '../shared/reservations';
 
 export class RequestEmailChangeCommand extends Command<CommandOutcome> {

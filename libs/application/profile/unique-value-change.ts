@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decide } from '../../account/account.decider';
-import type { AccountEvent } from '../../account/account.events';
-import type { AccountState } from '../../account/account.state';
-import { WardenMetrics } from '../../infrastructure/metrics/warden-metrics';
-import { CLOCK } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
-import { DomainError } from '../../shared/errors';
+import { decide } from '@warden/account/account.decider';
+import type { AccountEvent } from '@warden/account/account.events';
+import type { AccountState } from '@warden/account/account.state';
+import { WardenMetrics } from '@warden/infrastructure/metrics/warden-metrics';
+import { CLOCK } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
+import { DomainError } from '@warden/shared/errors';
 import { AccountCommandRunner, type CommandBuilder, type CommandOutcome } from '../runner/account-command-runner';
 import { AccountRepository } from '../runner/account.repository';
 import type { CommandMetadata } from '../runner/command-metadata';

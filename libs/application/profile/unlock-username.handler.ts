@@ -1,6 +1,6 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandMetadata } from '../runner/command-metadata';
-import { normalizeUsername } from '../../account/normalize';
+import { normalizeUsername } from '@warden/account/normalize';
 import { Reservations } from '../shared/reservations';
 import type { UsernameLockResult } from './lock-username.handler';
 

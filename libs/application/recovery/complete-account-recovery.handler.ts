@@ -1,9 +1,9 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandMetadata } from '../runner/command-metadata';
 import { randomUUID } from 'node:crypto';
-import type { AccountState } from '../../account/account.state';
-import { decide } from '../../account/account.decider';
-import type { AccountCommand } from '../../account/account.commands';
+import type { AccountState } from '@warden/account/account.state';
+import { decide } from '@warden/account/account.decider';
+import type { AccountCommand } from '@warden/account/account.commands';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { NewPassword } from '../shared/new-password';
 import { hashRecoveryCode } from '../shared/second-factor';

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EventStore } from '../../infrastructure/event-store/event-store.port';
-import { WrongExpectedRevisionError } from '../../infrastructure/event-store/event-store.port';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { WrongExpectedRevisionError } from '@warden/infrastructure/event-store/event-store.port';
+import { EVENT_STORE } from '@warden/infrastructure/tokens';
 import type { CommandMetadata } from '../runner/command-metadata';
 
 export const RECOVERY_CASE_STREAM_PREFIX = 'recovery-case-';

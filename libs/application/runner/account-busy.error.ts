@@ -1,4 +1,4 @@
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@warden/shared/errors';
 
 /**
  * Another process kept writing to the account while this one retried: contract §2's only

@@ -1,16 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AccountEvent } from '../../account/account.events';
-import { evolve, initialState, type AccountState } from '../../account/account.state';
-import type { WardenConfig } from '../../infrastructure/config/warden-config';
-import { AccountEventCodec } from '../../infrastructure/event-codec/account-event.codec';
-import { accountStream } from '../../infrastructure/event-codec/account-streams';
-import type { AppendResult, EventStore, ExpectedRevision } from '../../infrastructure/event-store/event-store.port';
-import { AccountSnapshots } from '../../infrastructure/snapshots/account-snapshots';
-import { EVENT_STORE, WARDEN_CONFIG } from '../../infrastructure/tokens';
-import type { RecordedEvent } from '../../shared/envelope';
+import type { AccountEvent } from '@warden/account/account.events';
+import { evolve, initialState, type AccountState } from '@warden/account/account.state';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
+import type { AppendResult, EventStore, ExpectedRevision } from '@warden/infrastructure/event-store/event-store.port';
+import { AccountSnapshots } from '@warden/infrastructure/snapshots/account-snapshots';
+import { EVENT_STORE, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import type { RecordedEvent } from '@warden/shared/envelope';
 import type { CommandMetadata } from './command-metadata';
 import { type CachedAccount, WriteModelCache } from './write-model-cache';
-import { REGISTRATION_ABANDONED } from '../../account/reservation/registration-abandoned';
+import { REGISTRATION_ABANDONED } from '@warden/account/reservation/registration-abandoned';
 
 export interface LoadedAccount {
   state: AccountState;

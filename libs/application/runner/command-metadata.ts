@@ -1,4 +1,4 @@
-import type { Actor, ClientContext } from '../../shared/envelope';
+import type { Actor, ClientContext } from '@warden/shared/envelope';
 
 /** Who asked, on whose behalf and from where: stored on every event the command appends. */
 export interface CommandMetadata {

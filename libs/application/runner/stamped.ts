@@ -1,6 +1,6 @@
 import type { Type } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { AccountCommand } from '../../account/account.commands';
+import type { AccountCommand } from '@warden/account/account.commands';
 import { AccountCommandRunner, type CommandBuilder, type CommandOutcome } from './account-command-runner';
 import type { CommandMetadata } from './command-metadata';
 

@@ -1,5 +1,5 @@
 import { LRUCache } from 'lru-cache';
-import type { AccountState } from '../../account/account.state';
+import type { AccountState } from '@warden/account/account.state';
 
 export interface CachedAccount {
   state: AccountState;

@@ -1,4 +1,4 @@
-import { initialState } from '../../account/account.state';
+import { initialState } from '@warden/account/account.state';
 import { type CachedAccount, WriteModelCache } from './write-model-cache';
 
 const entry = (revision: number): CachedAccount => ({ state: initialState(), revision, hash: `h${revision}`, snapshotRevision: -1 });

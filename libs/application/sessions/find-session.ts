@@ -1,7 +1,7 @@
-import { isSessionLive, type SessionState } from '../../account/sign-in/sign-in.state';
-import type { AccountState } from '../../account/account.state';
-import { sameDigest } from '../../account/secret-compare';
-import { hashToken } from '../../infrastructure/crypto/tokens';
+import { isSessionLive, type SessionState } from '@warden/account/sign-in/sign-in.state';
+import type { AccountState } from '@warden/account/account.state';
+import { sameDigest } from '@warden/account/secret-compare';
+import { hashToken } from '@warden/infrastructure/crypto/tokens';
 
 /** The live session a token opens, compared in constant time against every session's hash. */
 export function findLiveSession(state: AccountState, token: string, now: Date): SessionState | null {

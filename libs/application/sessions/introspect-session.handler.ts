@@ -1,9 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { WardenConfig } from '../../infrastructure/config/warden-config';
-import { accountOfToken } from '../../infrastructure/crypto/tokens';
-import { CLOCK, WARDEN_CONFIG } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { accountOfToken } from '@warden/infrastructure/crypto/tokens';
+import { CLOCK, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
 import { AccountRepository } from '../runner/account.repository';
 import { findLiveSession } from './find-session';
 import { UseRecorder } from '../shared/use-recorder';

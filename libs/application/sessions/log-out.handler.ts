@@ -1,8 +1,8 @@
 import type { CommandMetadata } from '../runner/command-metadata';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { accountOfToken } from '../../infrastructure/crypto/tokens';
-import { DomainError } from '../../shared/errors';
-import type { Position } from '../../shared/envelope';
+import { accountOfToken } from '@warden/infrastructure/crypto/tokens';
+import { DomainError } from '@warden/shared/errors';
+import type { Position } from '@warden/shared/envelope';
 import { AccountCommandRunner } from '../runner/account-command-runner';
 import { findLiveSession } from './find-session';
 

@@ -1,15 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { AccountState } from '../../account/account.state';
-import type { HolderFact } from '../../account/reservation/reservation.commands';
-import type { ReservationKind } from '../../account/reservation/reservation.events';
-import { REGISTRATION_ABANDONED, type RegistrationAbandoned } from '../../account/reservation/registration-abandoned';
-import { accountStream } from '../../infrastructure/event-codec/account-streams';
-import { WrongExpectedRevisionError, type EventStore } from '../../infrastructure/event-store/event-store.port';
-import { EVENT_STORE } from '../../infrastructure/tokens';
+import type { AccountState } from '@warden/account/account.state';
+import type { HolderFact } from '@warden/account/reservation/reservation.commands';
+import type { ReservationKind } from '@warden/account/reservation/reservation.events';
+import { REGISTRATION_ABANDONED, type RegistrationAbandoned } from '@warden/account/reservation/registration-abandoned';
+import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
+import { WrongExpectedRevisionError, type EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { EVENT_STORE } from '@warden/infrastructure/tokens';
 import { AccountRepository } from '../runner/account.repository';
 import type { CommandMetadata } from '../runner/command-metadata';
-import { normalizeEmail, normalizeUsername } from '../../account/normalize';
+import { normalizeEmail, normalizeUsername } from '@warden/account/normalize';
 
 /** What the holder's account stream says about a claim old enough to lapse. */
 export interface ClaimHolder {

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AccountCommand } from '../../account/account.commands';
-import type { WardenConfig } from '../../infrastructure/config/warden-config';
-import { WARDEN_CONFIG } from '../../infrastructure/tokens';
+import type { AccountCommand } from '@warden/account/account.commands';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { WARDEN_CONFIG } from '@warden/infrastructure/tokens';
 import { AccountCommandRunner } from '../runner/account-command-runner';
 import type { CommandMetadata } from '../runner/command-metadata';
-import { normalizeEmail } from '../../account/normalize';
+import { normalizeEmail } from '@warden/account/normalize';
 import { Reservations } from './reservations';
 import { withUniformTiming } from './uniform-timing';
 

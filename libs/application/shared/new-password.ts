@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AccountState } from '../../account/account.state';
-import { assertStrongPassword } from '../../account/password-policy';
-import type { WardenConfig } from '../../infrastructure/config/warden-config';
-import { WARDEN_CONFIG } from '../../infrastructure/tokens';
+import type { AccountState } from '@warden/account/account.state';
+import { assertStrongPassword } from '@warden/account/password-policy';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { WARDEN_CONFIG } from '@warden/infrastructure/tokens';
 import { isCommonPassword } from './common-passwords';
 import type { PasswordAttempt } from './password-attempt';
 import { normalizePassword, PasswordHasher } from './password-hasher';

@@ -1,4 +1,4 @@
-import type { AccountState } from '../../account/account.state';
+import type { AccountState } from '@warden/account/account.state';
 
 /** The two bcrypt operations, as PasswordHasher offers them. */
 export interface Bcrypt {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import * as bcrypt from 'bcrypt';
-import { WARDEN_CONFIG } from '../../infrastructure/tokens';
-import type { WardenConfig } from '../../infrastructure/config/warden-config';
+import { WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
 import { PasswordAttempt } from './password-attempt';
 
 /** bcrypt, with a decoy hash so an unknown email costs the same time as a wrong password. */

@@ -1,25 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomUUID } from 'node:crypto';
-import type { HolderFact, ReservationCommand } from '../../account/reservation/reservation.commands';
-import { claimMayLapse, decideReservation } from '../../account/reservation/reservation.decider';
+import type { HolderFact, ReservationCommand } from '@warden/account/reservation/reservation.commands';
+import { claimMayLapse, decideReservation } from '@warden/account/reservation/reservation.decider';
 import {
   RESERVATION_SCHEMA_VERSIONS,
   isReservationEventType,
   type ReservationEvent,
   type ReservationKind,
-} from '../../account/reservation/reservation.events';
-import { evolveReservation, initialReservationState, type ReservationState } from '../../account/reservation/reservation.state';
-import type { WardenConfig } from '../../infrastructure/config/warden-config';
-import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
-import type { EventStore, ExpectedRevision } from '../../infrastructure/event-store/event-store.port';
-import { WrongExpectedRevisionError } from '../../infrastructure/event-store/event-store.port';
-import { CLOCK, EVENT_STORE, WARDEN_CONFIG } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
-import type { EventToAppend, Position } from '../../shared/envelope';
+} from '@warden/account/reservation/reservation.events';
+import { evolveReservation, initialReservationState, type ReservationState } from '@warden/account/reservation/reservation.state';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { ServiceKeys } from '@warden/infrastructure/crypto/service-keys';
+import type { EventStore, ExpectedRevision } from '@warden/infrastructure/event-store/event-store.port';
+import { WrongExpectedRevisionError } from '@warden/infrastructure/event-store/event-store.port';
+import { CLOCK, EVENT_STORE, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
+import type { EventToAppend, Position } from '@warden/shared/envelope';
 import { ClaimHolders } from './claim-holder';
 import type { CommandMetadata } from '../runner/command-metadata';
 
-export type { ReservationKind } from '../../account/reservation/reservation.events';
+export type { ReservationKind } from '@warden/account/reservation/reservation.events';
 
 /** What a decision appended: nothing (a no-op), or events at `position`. */
 export interface ReservationOutcome {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import * as speakeasy from 'speakeasy';
-import type { SecondFactorCheck } from '../../account/two-factor/two-factor.commands';
-import type { AccountState } from '../../account/account.state';
+import type { SecondFactorCheck } from '@warden/account/two-factor/two-factor.commands';
+import type { AccountState } from '@warden/account/account.state';
 
 const STEP_SECONDS = 30;
 const RECOVERY_CODES = 10;

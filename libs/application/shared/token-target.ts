@@ -1,5 +1,5 @@
-import { AccountErrors } from '../../account/account.errors';
-import { accountOfToken, hashToken } from '../../infrastructure/crypto/tokens';
+import { AccountErrors } from '@warden/account/account.errors';
+import { accountOfToken, hashToken } from '@warden/infrastructure/crypto/tokens';
 
 /** The account a mailed token points to, and the hash the decider compares. */
 export function tokenTarget(token: string): { accountId: string; tokenHash: string } {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { AccountCommand } from '../../account/account.commands';
-import { CLOCK } from '../../infrastructure/tokens';
-import type { Clock } from '../../shared/clock';
+import type { AccountCommand } from '@warden/account/account.commands';
+import { CLOCK } from '@warden/infrastructure/tokens';
+import type { Clock } from '@warden/shared/clock';
 import { AccountCommandRunner } from '../runner/account-command-runner';
 
 /**

@@ -1,4 +1,4 @@
-import type { Position } from '../../shared/envelope';
+import type { Position } from '@warden/shared/envelope';
 
 export interface SessionIssued {
   result: 'session';

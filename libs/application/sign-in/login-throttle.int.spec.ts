@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { loadConfig } from '../../infrastructure/config/warden-config';
-import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
-import { SqliteReadStore } from '../../infrastructure/read-store/sqlite-read-store';
-import { DomainError } from '../../shared/errors';
+import { loadConfig } from '@warden/infrastructure/config/warden-config';
+import { ServiceKeys } from '@warden/infrastructure/crypto/service-keys';
+import { SqliteReadStore } from '@warden/infrastructure/read-store/sqlite-read-store';
+import { DomainError } from '@warden/shared/errors';
 import { LoginThrottle } from './login-throttle';
 
 /** One login as the handler runs it: admitted, a password check that takes real time, settled. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHmac, randomUUID } from 'node:crypto';
-import type { WardenConfig } from '../../infrastructure/config/warden-config';
-import { ServiceKeys } from '../../infrastructure/crypto/service-keys';
-import type { ReadStore } from '../../infrastructure/read-store/read-store.port';
-import type { Admission, AttemptOutcome, ThrottlePolicy, ThrottleRecords } from '../../infrastructure/read-store/throttle-records.port';
-import { READ_STORE, WARDEN_CONFIG } from '../../infrastructure/tokens';
-import { DomainError } from '../../shared/errors';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { ServiceKeys } from '@warden/infrastructure/crypto/service-keys';
+import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import type { Admission, AttemptOutcome, ThrottlePolicy, ThrottleRecords } from '@warden/infrastructure/read-store/throttle-records.port';
+import { READ_STORE, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import { DomainError } from '@warden/shared/errors';
 import { SettleSignals } from './settle-signals';
 
 export interface ThrottleKeys {

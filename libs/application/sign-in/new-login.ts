@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { NewChallenge, NewSession } from '../../account/sign-in/sign-in.commands';
-import type { WardenConfig } from '../../infrastructure/config/warden-config';
-import { hashToken, newRandomToken } from '../../infrastructure/crypto/tokens';
-import { WARDEN_CONFIG } from '../../infrastructure/tokens';
-import type { ClientContext } from '../../shared/envelope';
+import type { NewChallenge, NewSession } from '@warden/account/sign-in/sign-in.commands';
+import type { WardenConfig } from '@warden/infrastructure/config/warden-config';
+import { hashToken, newRandomToken } from '@warden/infrastructure/crypto/tokens';
+import { WARDEN_CONFIG } from '@warden/infrastructure/tokens';
+import type { ClientContext } from '@warden/shared/envelope';
 import { originOf } from './origin';
 
 /** A session (or a second-factor challenge) in the making: the secret to hand out and what the event keeps. */

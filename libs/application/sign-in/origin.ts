@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Origin } from '../../account/sign-in/sign-in.events';
-import type { ClientContext } from '../../shared/envelope';
+import type { Origin } from '@warden/account/sign-in/sign-in.events';
+import type { ClientContext } from '@warden/shared/envelope';
 
 /** The approximate network of an address: its /24 (IPv4) or /48 (IPv6). */
 export function networkOf(ip: string): string {

@@ -1,6 +1,6 @@
 import type { CommandMetadata } from '../runner/command-metadata';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import type { Position } from '../../shared/envelope';
+import type { Position } from '@warden/shared/envelope';
 import { AccountCommandRunner } from '../runner/account-command-runner';
 import { SecondFactors } from '../shared/second-factor';
 

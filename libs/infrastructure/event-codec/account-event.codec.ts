@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { AccountEvent } from '../../account/account.events';
-import { PERSONAL_FIELDS, SCHEMA_VERSIONS, isAccountEventType } from '../../account/account.events';
-import { upcast } from '../../account/account.upcasters';
-import type { ClientContext, EventMetadataInput, EventToAppend, JsonObject, RecordedEvent } from '../../shared/envelope';
+import type { AccountEvent } from '@warden/account/account.events';
+import { PERSONAL_FIELDS, SCHEMA_VERSIONS, isAccountEventType } from '@warden/account/account.events';
+import { upcast } from '@warden/account/account.upcasters';
+import type { ClientContext, EventMetadataInput, EventToAppend, JsonObject, RecordedEvent } from '@warden/shared/envelope';
 import type { DataKeyring } from '../crypto/data-keyring';
 import { decryptFields, encryptFields, holdsNoPersonalData } from '../crypto/personal-data';
-import { DomainError } from '../../shared/errors';
+import { DomainError } from '@warden/shared/errors';
 import { accountIdOfStream } from './account-streams';
 
 const CLIENT_FIELDS = ['ip', 'userAgent', 'deviceId'] as const;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { AccountEvent } from '../../account/account.events';
-import type { EventToAppend, RecordedEvent } from '../../shared/envelope';
-import { DomainError } from '../../shared/errors';
+import type { AccountEvent } from '@warden/account/account.events';
+import type { EventToAppend, RecordedEvent } from '@warden/shared/envelope';
+import { DomainError } from '@warden/shared/errors';
 import { DataKeyring } from '../crypto/data-keyring';
 import { ERASED } from '../crypto/personal-data';
 import { KeyAlreadyExistsError, type KeyStore, type StoredKey } from '../keys/key-store.port';

@@ -1,5 +1,5 @@
 import { type EventData, jsonEvent } from '@eventstore/db-client';
-import type { Actor, ActorType, ClientContext, EventMetadata, JsonObject, Position, RecordedEvent } from '../../shared/envelope';
+import type { Actor, ActorType, ClientContext, EventMetadata, JsonObject, Position, RecordedEvent } from '@warden/shared/envelope';
 import type { ChainedEvent } from './hash-chain';
 
 /**

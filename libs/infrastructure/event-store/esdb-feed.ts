@@ -1,6 +1,6 @@
 import type { AllStreamResolvedEvent } from '@eventstore/db-client';
-import type { Position, RecordedEvent } from '../../shared/envelope';
-import { comparePositions } from '../../shared/position';
+import type { Position, RecordedEvent } from '@warden/shared/envelope';
+import { comparePositions } from '@warden/shared/position';
 import type { EsdbSubscription } from './esdb-client';
 import type { EventFeed } from './event-store.port';
 

@@ -1,5 +1,5 @@
-import type { Position } from '../../shared/envelope';
-import { positionOf, START } from '../../shared/position';
+import type { Position } from '@warden/shared/envelope';
+import { positionOf, START } from '@warden/shared/position';
 
 /** A place in EventStoreDB's transaction log, as its client gives it. */
 export interface EsdbLogPosition {

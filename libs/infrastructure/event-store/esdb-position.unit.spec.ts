@@ -1,4 +1,4 @@
-import { comparePositions, parsePosition, START } from '../../shared/position';
+import { comparePositions, parsePosition, START } from '@warden/shared/position';
 import { decodeEsdbPosition, encodeEsdbPosition } from './esdb-position';
 
 describe('EventStoreDB positions', () => {

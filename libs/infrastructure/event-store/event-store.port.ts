@@ -1,4 +1,4 @@
-import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelope';
+import type { EventToAppend, Position, RecordedEvent } from '@warden/shared/envelope';
 
 /** Exact 0-based revision of the stream's last event, or the stream must not exist yet. */
 export type ExpectedRevision = number | 'no_stream';

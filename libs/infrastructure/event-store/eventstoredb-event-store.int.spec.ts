@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { EventStoreDBClient, jsonEvent } from '@eventstore/db-client';
-import { describeWithEnv } from '../../shared/testing/gated-suite';
+import { describeWithEnv } from '@warden/shared/testing/gated-suite';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { describeEsdbFeedContract } from './testing/esdb-feed.contract';
 import { describeEventStoreContract } from './testing/event-store.contract';

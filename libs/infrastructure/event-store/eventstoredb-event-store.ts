@@ -11,8 +11,8 @@ import {
   streamNameFilter,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelope';
-import { comparePositions } from '../../shared/position';
+import type { EventToAppend, Position, RecordedEvent } from '@warden/shared/envelope';
+import { comparePositions } from '@warden/shared/position';
 import type { EsdbClient } from './esdb-client';
 import { fromEsdbRecord, isUserEvent, toEsdbEvent } from './esdb-envelope';
 import { decodeEsdbPosition, encodeEsdbPosition, type EsdbLogPosition } from './esdb-position';

@@ -1,5 +1,5 @@
 import { jsonEvent, UnavailableError } from '@eventstore/db-client';
-import type { RecordedEvent } from '../../shared/envelope';
+import type { RecordedEvent } from '@warden/shared/envelope';
 import { verifyChain } from './hash-chain';
 import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { describeEsdbFeedContract } from './testing/esdb-feed.contract';

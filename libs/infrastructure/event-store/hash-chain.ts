@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../shared/canonical-json';
-import type { EventMetadataInput, EventToAppend, JsonObject, RecordedEvent } from '../../shared/envelope';
+import { canonicalJson } from '@warden/shared/canonical-json';
+import type { EventMetadataInput, EventToAppend, JsonObject, RecordedEvent } from '@warden/shared/envelope';
 
 /** prevHash of a stream's first event. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,5 +1,5 @@
-import type { EventToAppend, RecordedEvent } from '../../shared/envelope';
-import { positionOf } from '../../shared/position';
+import type { EventToAppend, RecordedEvent } from '@warden/shared/envelope';
+import { positionOf } from '@warden/shared/position';
 import { chainEvents, GENESIS_HASH, hashEvent, verifyChain } from './hash-chain';
 
 const STREAM = 'account-1';

@@ -1,4 +1,4 @@
-import type { Position, RecordedEvent } from '../../shared/envelope';
+import type { Position, RecordedEvent } from '@warden/shared/envelope';
 import type { EventFeed } from './event-store.port';
 
 export type ReadAfter = (after: Position | undefined, maxCount: number) => Promise<RecordedEvent[]>;

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { EventToAppend, RecordedEvent } from '../../shared/envelope';
-import { positionOf } from '../../shared/position';
+import type { EventToAppend, RecordedEvent } from '@warden/shared/envelope';
+import { positionOf } from '@warden/shared/position';
 import { type ExpectedRevision, WrongExpectedRevisionError } from './event-store.port';
 import type { ItemOutcome } from './group-commit';
 import { chainEvents, GENESIS_HASH } from './hash-chain';

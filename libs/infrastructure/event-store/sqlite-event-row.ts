@@ -1,5 +1,5 @@
-import type { EventMetadata, JsonObject, Position, RecordedEvent } from '../../shared/envelope';
-import { positionOf } from '../../shared/position';
+import type { EventMetadata, JsonObject, Position, RecordedEvent } from '@warden/shared/envelope';
+import { positionOf } from '@warden/shared/position';
 import type { ChainedEvent } from './hash-chain';
 
 /**

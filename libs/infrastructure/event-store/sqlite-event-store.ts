@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { EventToAppend, Position, RecordedEvent } from '../../shared/envelope';
-import { positionOf } from '../../shared/position';
+import type { EventToAppend, Position, RecordedEvent } from '@warden/shared/envelope';
+import { positionOf } from '@warden/shared/position';
 import {
   type AppendResult,
   type EventFeed,

@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '../../shared/envelope';
+import type { RecordedEvent } from '@warden/shared/envelope';
 import type { ExpectedRevision } from './event-store.port';
 import type { AppendRequest } from './sqlite-appender';
 

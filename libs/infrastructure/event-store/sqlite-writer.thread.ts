@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RecordedEvent } from '../../shared/envelope';
+import type { RecordedEvent } from '@warden/shared/envelope';
 import { WrongExpectedRevisionError } from './event-store.port';
 import type { ItemOutcome } from './group-commit';
 import { SqliteAppender } from './sqlite-appender';

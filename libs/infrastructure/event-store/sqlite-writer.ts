@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import type { RecordedEvent } from '../../shared/envelope';
+import type { RecordedEvent } from '@warden/shared/envelope';
 import { startThread } from '../thread-script';
 import { WrongExpectedRevisionError } from './event-store.port';
 import type { ItemOutcome } from './group-commit';

@@ -3,7 +3,7 @@
 // start with keyStoreContractPrefix so a spec can clean up what this run left behind.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { KeyAlreadyExistsError, type KeyStore } from './key-store.port';
-import { openForSuite } from '../../shared/testing/suite-resource';
+import { openForSuite } from '@warden/shared/testing/suite-resource';
 
 export const keyStoreContractPrefix = `ksc-${randomBytes(4).toString('hex')}-`;
 

@@ -1,5 +1,5 @@
-import { describeWithEnv } from '../../shared/testing/gated-suite';
-import { mongoTestDatabase } from '../../shared/testing/mongodb-test-database';
+import { describeWithEnv } from '@warden/shared/testing/gated-suite';
+import { mongoTestDatabase } from '@warden/shared/testing/mongodb-test-database';
 import { describeKeyStoreContract, keyStoreContractPrefix } from './key-store.contract';
 import { MongoDbKeyStore } from './mongodb-key-store';
 

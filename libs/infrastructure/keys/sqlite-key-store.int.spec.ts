@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { fragmentsOnDisk } from '../../shared/testing/file-fragments';
+import { fragmentsOnDisk } from '@warden/shared/testing/file-fragments';
 import { describeKeyStoreContract } from './key-store.contract';
 import { KeyAlreadyExistsError } from './key-store.port';
 import { SqliteKeyStore } from './sqlite-key-store';

@@ -1,5 +1,5 @@
-import { describeWithEnv } from '../../shared/testing/gated-suite';
-import { mongoTestDatabase } from '../../shared/testing/mongodb-test-database';
+import { describeWithEnv } from '@warden/shared/testing/gated-suite';
+import { mongoTestDatabase } from '@warden/shared/testing/mongodb-test-database';
 import { MongoDbReadStore } from './mongodb-read-store';
 import { describeProjectorBatchContract } from './projector-batch.contract';
 import { describeReadStoreContract, readStoreContractPrefix } from './read-store.contract';

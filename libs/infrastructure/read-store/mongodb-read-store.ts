@@ -1,5 +1,5 @@
 import { type Collection, type Db, MongoClient, MongoServerError } from 'mongodb';
-import type { Position } from '../../shared/envelope';
+import type { Position } from '@warden/shared/envelope';
 import { CheckpointListeners } from './checkpoint-listeners';
 import { LeaseLostError } from './lease-lost.error';
 import { bulkWriteChanges } from './mongodb-batch';

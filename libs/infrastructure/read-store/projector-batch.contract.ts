@@ -4,7 +4,7 @@
 import type { Doc, ReadStore } from './read-store.port';
 import { LeaseLostError } from './lease-lost.error';
 import { readStoreContractPrefix } from './read-store.contract';
-import { openForSuite } from '../../shared/testing/suite-resource';
+import { openForSuite } from '@warden/shared/testing/suite-resource';
 
 const P = (n: number) => String(n).padStart(20, '0');
 

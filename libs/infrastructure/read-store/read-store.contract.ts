@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Doc, ReadCollection, ReadStore } from './read-store.port';
 import { UniqueViolationError } from './unique-violation.error';
-import { openForSuite } from '../../shared/testing/suite-resource';
+import { openForSuite } from '@warden/shared/testing/suite-resource';
 
 /** Collections and checkpoints of this test run start with this. */
 export const readStoreContractPrefix = `rsc_${randomBytes(4).toString('hex')}_`;

@@ -1,4 +1,4 @@
-import type { Position } from '../../shared/envelope';
+import type { Position } from '@warden/shared/envelope';
 import type { ThrottleRecords } from './throttle-records.port';
 
 /** A read-model document: `id` is its key. */

@@ -1,6 +1,6 @@
 import { preparePrivateDatabaseFile } from '../private-files';
 import Database from 'better-sqlite3';
-import type { Position } from '../../shared/envelope';
+import type { Position } from '@warden/shared/envelope';
 import { CheckpointListeners } from './checkpoint-listeners';
 import { LeaseLostError } from './lease-lost.error';
 import type { BatchWrite, CollectionReplacement, Doc, ReadCollection, ReadStore } from './read-store.port';

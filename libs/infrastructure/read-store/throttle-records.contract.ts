@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { ReadStore } from './read-store.port';
 import { readStoreContractPrefix } from './read-store.contract';
 import type { Admission, ThrottlePolicy, ThrottleRecords } from './throttle-records.port';
-import { openForSuite } from '../../shared/testing/suite-resource';
+import { openForSuite } from '@warden/shared/testing/suite-resource';
 
 const policy: ThrottlePolicy = { free: 3, baseSeconds: 10, maxSeconds: 60, windowSeconds: 900, inFlightSeconds: 30 };
 const T0 = Date.parse('2026-01-01T00:00:00.000Z');

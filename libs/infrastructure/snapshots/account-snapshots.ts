@@ -1,4 +1,4 @@
-import type { AccountState } from '../../account/account.state';
+import type { AccountState } from '@warden/account/account.state';
 import { open, seal } from '../crypto/aead';
 import type { DataKeyring } from '../crypto/data-keyring';
 import { currentSnapshotShape } from './snapshot-shape';

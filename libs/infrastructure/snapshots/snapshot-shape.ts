@@ -13,10 +13,21 @@ export const STATE_SHAPE_VERSION = 1;
  * routes each event to its area's `<area>/<area>.state`), the upcasters and the events'
  * schema versions (account.events, composed from each `<area>/<area>.events`).
  */
+// Relative, not @warden/account/…: run-time strings, which the build's alias rewrite (tsc-alias) does not see.
 const FOLD_ENTRIES = ['../../account/account.state', '../../account/account.upcasters', '../../account/account.events'];
 
-/** A relative import that survives compilation: `import … from './x'` (not `import type`) or `require("./x")`. */
-const RUNTIME_IMPORT = /^import (?!type )[^;]*? from '(\.[^']+)';|require\("(\.[^"]+)"\)/gm;
+/**
+ * A local import that survives compilation: `import … from './x'` or `'@warden/<layer>/x'` (not
+ * `import type`), or `require("./x")` (the build has rewritten the aliases to relative paths).
+ */
+const RUNTIME_IMPORT = /^import (?!type )[^;]*? from '((?:\.|@warden\/)[^']+)';|require\("(\.[^"]+)"\)/gm;
+
+/** The file an import names: a relative one beside `file` (with or without its extension), an alias as the runtime maps it. */
+function importedFile(file: string, specifier: string): string {
+  if (!specifier.startsWith('.')) return require.resolve(specifier);
+  const path = join(dirname(file), specifier);
+  return extname(path) === extname(file) ? path : path + extname(file);
+}
 
 /**
  * The entries and every local module they import at run time, transitively: the areas'
@@ -29,7 +40,7 @@ export function foldModules(entries: readonly string[] = FOLD_ENTRIES.map((m) =>
     if (found.has(file)) return;
     found.add(file);
     for (const [, fromImport, fromRequire] of readFileSync(file, 'utf8').matchAll(RUNTIME_IMPORT)) {
-      const imported = join(dirname(file), fromImport ?? fromRequire) + extname(file);
+      const imported = importedFile(file, fromImport ?? fromRequire);
       if (existsSync(imported)) visit(imported);
     }
   };

@@ -49,7 +49,15 @@ describe('the snapshot shape', () => {
     expect(foldModules([entry]).map((file) => relative(dir, file))).toEqual(['fold.ts', 'helper.ts', 'other.ts']);
 
     write('helper.js', 'exports.one = 1;');
-    const compiled = write('fold.js', 'const helper_1 = require("./helper");\n');
-    expect(foldModules([compiled]).map((file) => relative(dir, file))).toEqual(['fold.js', 'helper.js']);
+    write('other.js', 'exports.two = 2;');
+    // tsc leaves a relative import as written; tsc-alias writes a layer alias out with its extension.
+    const compiled = write('fold.js', 'const helper_1 = require("./helper");\nconst other_1 = require("./other.js");\n');
+    expect(foldModules([compiled]).map((file) => relative(dir, file))).toEqual(['fold.js', 'helper.js', 'other.js']);
+  });
+
+  it('follows an import of another layer through its alias', () => {
+    const entry = join(dir, 'aliased.ts');
+    writeFileSync(entry, "import { canonicalJson } from '@warden/shared/canonical-json';\n");
+    expect(foldModules([entry])).toEqual([entry, join(__dirname, '../../shared/canonical-json.ts')].sort());
   });
 });

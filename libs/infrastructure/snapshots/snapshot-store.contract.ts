@@ -1,7 +1,7 @@
 // One behavioural contract for every SnapshotStore adapter. Account ids start with
 // snapshotStoreContractPrefix so a spec can clean up what this run left behind.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { openForSuite } from '../../shared/testing/suite-resource';
+import { openForSuite } from '@warden/shared/testing/suite-resource';
 import type { SnapshotStore, StoredSnapshot } from './snapshot-store.port';
 
 export const snapshotStoreContractPrefix = `ssc-${randomBytes(4).toString('hex')}-`;

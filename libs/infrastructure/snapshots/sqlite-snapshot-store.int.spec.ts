@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fragmentsOnDisk } from '../../shared/testing/file-fragments';
+import { fragmentsOnDisk } from '@warden/shared/testing/file-fragments';
 import { describeSnapshotStoreContract } from './snapshot-store.contract';
 import { SqliteSnapshotStore } from './sqlite-snapshot-store';
 

@@ -2,7 +2,9 @@
 // require the TypeScript sources directly (no build step, no ts-node) by transpiling each
 // .ts module on the fly with the compiler the repository already has.
 const fs = require('node:fs');
+const path = require('node:path');
 const ts = require('typescript');
+const tsconfigPaths = require('tsconfig-paths');
 
 // Decorators as tsconfig.json compiles them (Nest's DI reads the emitted parameter types).
 const compilerOptions = {
@@ -17,3 +19,7 @@ require.extensions['.ts'] = (module, filename) => {
   const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), { fileName: filename, compilerOptions });
   module._compile(outputText, filename);
 };
+
+// The layer aliases (@warden/shared/… → libs/shared/…): tsconfig.json's `paths`, read from the
+// repository root whatever the child's working directory.
+tsconfigPaths.register({ cwd: path.join(__dirname, '../../..') });

@@ -1,10 +1,10 @@
-import type { Position } from '../../../../libs/shared/envelope';
-import { CheckpointListeners } from '../../../../libs/infrastructure/read-store/checkpoint-listeners';
-import { LeaseLostError } from '../../../../libs/infrastructure/read-store/lease-lost.error';
-import type { BatchWrite, CollectionReplacement, Doc, Filter, FindOptions, ReadCollection, ReadStore } from '../../../../libs/infrastructure/read-store/read-store.port';
-import { UniqueViolationError } from '../../../../libs/infrastructure/read-store/unique-violation.error';
-import type { ThrottleRecords } from '../../../../libs/infrastructure/read-store/throttle-records.port';
-import { InMemoryThrottleRecords } from '../../../../libs/infrastructure/read-store/testing/in-memory-throttle-records';
+import type { Position } from '@warden/shared/envelope';
+import { CheckpointListeners } from '@warden/infrastructure/read-store/checkpoint-listeners';
+import { LeaseLostError } from '@warden/infrastructure/read-store/lease-lost.error';
+import type { BatchWrite, CollectionReplacement, Doc, Filter, FindOptions, ReadCollection, ReadStore } from '@warden/infrastructure/read-store/read-store.port';
+import { UniqueViolationError } from '@warden/infrastructure/read-store/unique-violation.error';
+import type { ThrottleRecords } from '@warden/infrastructure/read-store/throttle-records.port';
+import { InMemoryThrottleRecords } from '@warden/infrastructure/read-store/testing/in-memory-throttle-records';
 
 /**
  * A ReadStore fake for tests above the port, with unique indexes enforced like the

@@ -1,4 +1,4 @@
-import { SCHEMA_VERSIONS } from '../../../../libs/account/account.events';
+import { SCHEMA_VERSIONS } from '@warden/account/account.events';
 import { html, type SafeHtml } from '../../shared/html';
 import type { AuditEntry, Page } from '../contract-shapes';
 import { errorNotice, when, scrollTable } from './console-layout';

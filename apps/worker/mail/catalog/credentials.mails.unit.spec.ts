@@ -1,5 +1,5 @@
-import type { AccountEvent } from '../../../../libs/account/account.events';
-import { MAIL_TRIGGERS } from '../../../../libs/mail/mail-triggers';
+import type { AccountEvent } from '@warden/account/account.events';
+import { MAIL_TRIGGERS } from '@warden/mail/mail-triggers';
 import { annsAccount, AT_READABLE, composerFor, PUBLIC_URL } from '../testing/mail-fixtures';
 
 const CREDENTIAL_ID = '0b9e8d7c-6a5f-4e3d-8c2b-1a0f9e8d7c6b';

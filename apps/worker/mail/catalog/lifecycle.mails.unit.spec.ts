@@ -1,6 +1,6 @@
-import type { AccountEvent } from '../../../../libs/account/account.events';
-import { ERASED } from '../../../../libs/infrastructure/crypto/personal-data';
-import { MAIL_TRIGGERS } from '../../../../libs/mail/mail-triggers';
+import type { AccountEvent } from '@warden/account/account.events';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
+import { MAIL_TRIGGERS } from '@warden/mail/mail-triggers';
 import { MAIL_CATALOG } from '../mail-catalog';
 import { ACCOUNT_ID, annsAccount, AT, AT_READABLE, type ComposedMail, composerFor } from '../testing/mail-fixtures';
 

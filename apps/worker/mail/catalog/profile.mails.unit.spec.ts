@@ -1,8 +1,8 @@
-import type { AccountEvent } from '../../../../libs/account/account.events';
-import { ERASED } from '../../../../libs/infrastructure/crypto/personal-data';
-import { accountOfToken } from '../../../../libs/infrastructure/crypto/tokens';
-import type { DecodedAccountEvent } from '../../../../libs/infrastructure/event-codec/account-event.codec';
-import { MAIL_TRIGGERS, SECOND_MAILS, mailJobsFor } from '../../../../libs/mail/mail-triggers';
+import type { AccountEvent } from '@warden/account/account.events';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
+import { accountOfToken } from '@warden/infrastructure/crypto/tokens';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import { MAIL_TRIGGERS, SECOND_MAILS, mailJobsFor } from '@warden/mail/mail-triggers';
 import { MAIL_CATALOG } from '../mail-catalog';
 import {
   ACCOUNT_ID,

@@ -1,4 +1,4 @@
-import { ERASED } from '../../../../libs/infrastructure/crypto/personal-data';
+import { ERASED } from '@warden/infrastructure/crypto/personal-data';
 import type { MailComposers } from '../composer';
 import { formatUtc, pageLink } from '../mail-format';
 

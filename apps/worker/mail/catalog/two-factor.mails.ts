@@ -1,5 +1,5 @@
-import type { TotpDisabled } from '../../../../libs/account/two-factor/two-factor.events';
-import type { DecodedAccountEvent } from '../../../../libs/infrastructure/event-codec/account-event.codec';
+import type { TotpDisabled } from '@warden/account/two-factor/two-factor.events';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
 import type { MailComposers } from '../composer';
 import { formatUtc, pageLink } from '../mail-format';
 

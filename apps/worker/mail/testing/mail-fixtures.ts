@@ -1,8 +1,8 @@
-import type { AccountEvent } from '../../../../libs/account/account.events';
-import { type AccountState, initialState } from '../../../../libs/account/account.state';
-import { MailTokens } from '../../../../libs/infrastructure/crypto/tokens';
-import type { DecodedAccountEvent } from '../../../../libs/infrastructure/event-codec/account-event.codec';
-import type { Actor } from '../../../../libs/shared/envelope';
+import type { AccountEvent } from '@warden/account/account.events';
+import { type AccountState, initialState } from '@warden/account/account.state';
+import { MailTokens } from '@warden/infrastructure/crypto/tokens';
+import type { DecodedAccountEvent } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { Actor } from '@warden/shared/envelope';
 import type { MailPlan } from '../composer';
 import { isMailTemplate, MAIL_CATALOG, type MailContext } from '../mail-catalog';
 import { renderMail, type RenderedMail } from '../mail-templates';

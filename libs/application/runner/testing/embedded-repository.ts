@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import type { DataKeyring } from '../../../infrastructure/crypto/data-keyring';
-import { AccountEventCodec } from '../../../infrastructure/event-codec/account-event.codec';
-import type { EventStore } from '../../../infrastructure/event-store/event-store.port';
-import { AccountSnapshots } from '../../../infrastructure/snapshots/account-snapshots';
-import { SqliteSnapshotStore } from '../../../infrastructure/snapshots/sqlite-snapshot-store';
+import type { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
+import { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
+import type { EventStore } from '@warden/infrastructure/event-store/event-store.port';
+import { AccountSnapshots } from '@warden/infrastructure/snapshots/account-snapshots';
+import { SqliteSnapshotStore } from '@warden/infrastructure/snapshots/sqlite-snapshot-store';
 import { AccountRepository } from '../account.repository';
 
 export interface EmbeddedRepository {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { AccountEvent } from '../../../account/account.events';
-import type { IssuedToken } from '../../../account/issued-token';
-import type { Origin, SessionEndReason } from '../../../account/sign-in/sign-in.events';
+import type { AccountEvent } from '@warden/account/account.events';
+import type { IssuedToken } from '@warden/account/issued-token';
+import type { Origin, SessionEndReason } from '@warden/account/sign-in/sign-in.events';
 
 /**
  * Random account events for property tests of the fold. Ids come from small pools so that

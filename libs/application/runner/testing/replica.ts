@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import type { AccountEvent } from '../../../account/account.events';
-import { DataKeyring } from '../../../infrastructure/crypto/data-keyring';
-import { SqliteEventStore } from '../../../infrastructure/event-store/sqlite-event-store';
-import { SqliteKeyStore } from '../../../infrastructure/keys/sqlite-key-store';
-import { WardenMetrics } from '../../../infrastructure/metrics/warden-metrics';
-import { systemClock } from '../../../shared/clock';
+import type { AccountEvent } from '@warden/account/account.events';
+import { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
+import { SqliteEventStore } from '@warden/infrastructure/event-store/sqlite-event-store';
+import { SqliteKeyStore } from '@warden/infrastructure/keys/sqlite-key-store';
+import { WardenMetrics } from '@warden/infrastructure/metrics/warden-metrics';
+import { systemClock } from '@warden/shared/clock';
 import { AccountCommandRunner } from '../account-command-runner';
 import type { AccountRepository } from '../account.repository';
 import type { CommandMetadata } from '../command-metadata';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { jsonEvent } from '@eventstore/db-client';
-import type { RecordedEvent } from '../../../shared/envelope';
+import type { RecordedEvent } from '@warden/shared/envelope';
 import type { EsdbClient } from '../esdb-client';
 import type { EventFeed } from '../event-store.port';
 import { EventStoreDbEventStore } from '../eventstoredb-event-store';

@@ -1,6 +1,6 @@
-import type { EventToAppend, RecordedEvent } from '../../../shared/envelope';
-import { comparePositions } from '../../../shared/position';
-import { openForSuite } from '../../../shared/testing/suite-resource';
+import type { EventToAppend, RecordedEvent } from '@warden/shared/envelope';
+import { comparePositions } from '@warden/shared/position';
+import { openForSuite } from '@warden/shared/testing/suite-resource';
 import { type EventFeed, type EventStore, WrongExpectedRevisionError } from '../event-store.port';
 import { GENESIS_HASH, verifyChain } from '../hash-chain';
 import { eventually, idsOf, sampleEvent, sampleEvents, uniqueStreamId } from './sample-events';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventToAppend, JsonObject, RecordedEvent } from '../../../shared/envelope';
+import type { EventToAppend, JsonObject, RecordedEvent } from '@warden/shared/envelope';
 
 /** A stream id no other test (or earlier run against a shared server) has used. */
 export function uniqueStreamId(label: string): string {

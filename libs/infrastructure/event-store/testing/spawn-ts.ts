@@ -1,6 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { typescriptNodeArgs } from '../../../shared/testing/ts-child';
+import { typescriptNodeArgs } from '@warden/shared/testing/ts-child';
 
 /**
  * A child that prints `ready` once loaded, waits for `go` on stdin (so that all children

@@ -2,7 +2,7 @@
 // way to race better-sqlite3, which is synchronous within a process.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { typescriptNodeArgs } from '../../../shared/testing/ts-child';
+import { typescriptNodeArgs } from '@warden/shared/testing/ts-child';
 
 export type RaceOutcome = 'created' | 'refused' | `failed: ${string}`;
 

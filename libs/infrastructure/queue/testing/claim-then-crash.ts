@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { typescriptNodeArgs } from '../../../shared/testing/ts-child';
+import { typescriptNodeArgs } from '@warden/shared/testing/ts-child';
 
 export interface CrashingClaim {
   /** File name of the adapter in this folder and the class it exports, e.g. 'sqlite-job-queue', 'SqliteJobQueue'. */

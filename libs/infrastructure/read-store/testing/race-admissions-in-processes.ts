@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
-import { typescriptNodeArgs } from '../../../shared/testing/ts-child';
+import { typescriptNodeArgs } from '@warden/shared/testing/ts-child';
 
 const REPO_ROOT = resolve(__dirname, '../../../..');
 const RACER = join(__dirname, 'throttle-racer.ts');
