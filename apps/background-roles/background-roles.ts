@@ -1,11 +1,10 @@
-import { extname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import type { MetricReadings } from '@warden/infrastructure/metrics/warden-metrics';
+import { startThread } from '@warden/infrastructure/thread-script';
 import type { Role } from '../roles';
 import type { BackgroundRolesData, FromBackground, ToBackground } from './messages';
 
-/** The thread's entry, beside this file: .js when built, .ts under the test runner's require hook. */
-const ENTRY = join(__dirname, `background-roles.thread${extname(__filename)}`);
 
 /**
  * The projector and the worker of a Warden process, on a thread of their own, so that
@@ -39,8 +38,7 @@ export class BackgroundRoles {
   /** Resolves once the roles run; rejects if they cannot start. `onFailure`: the thread died later. */
   static start(env: BackgroundRolesData['env'], roles: Role[], onFailure: (error: Error) => void): Promise<BackgroundRoles> {
     const data: BackgroundRolesData = { env, roles };
-    // eval: a worker loads only .js files; `require` goes through the loaders of this thread (execArgv).
-    const worker = new Worker(`require(${JSON.stringify(ENTRY)});`, { eval: true, workerData: data });
+    const worker = startThread(join(__dirname, 'background-roles.thread'), __filename, { workerData: data });
     return new Promise((resolve, reject) => {
       const started = (message: FromBackground) => {
         if (message.type === 'ready') {

@@ -35,7 +35,7 @@ export interface BackingServices {
 
 export async function openBackingServices(config: WardenConfig): Promise<BackingServices> {
   const dir = config.dataDir;
-  const events = config.eventStoreUrl ? new EventStoreDbEventStore(config.eventStoreUrl) : new SqliteEventStore(join(dir, 'events.db'), { writerThread: true });
+  const events = config.eventStoreUrl ? new EventStoreDbEventStore(config.eventStoreUrl) : new SqliteEventStore(join(dir, 'events.db'));
   const read = config.mongodbUrl
     ? await MongoDbReadStore.connect(config.mongodbUrl, config.mongodbDb)
     : new SqliteReadStore(join(dir, 'read-models.db'));

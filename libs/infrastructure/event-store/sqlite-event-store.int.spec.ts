@@ -37,8 +37,6 @@ afterAll(() => {
 });
 
 describeEventStoreContract('SqliteEventStore', async () => new SqliteEventStore(tempFile(), { pollIntervalMs: 10 }));
-// The same contract with the commits on a writer thread, as openBackingServices sets it up.
-describeEventStoreContract('SqliteEventStore (writer thread)', async () => new SqliteEventStore(tempFile(), { pollIntervalMs: 10, writerThread: true }));
 
 describe('SqliteEventStore specifics', () => {
   it('starts empty: no head position, nothing to read', async () => {

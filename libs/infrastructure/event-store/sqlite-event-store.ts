@@ -16,7 +16,6 @@ import { PollingFeed } from './polling-feed';
 import { type AppendRequest, SqliteAppender } from './sqlite-appender';
 import { type EventRow, fromRow, sequenceOf } from './sqlite-event-row';
 import { openEventsDatabase } from './sqlite-events-db';
-import { SqliteWriter } from './sqlite-writer';
 import { ThreadSignal } from '../thread-signal';
 
 export interface SqliteEventStoreOptions {
@@ -24,11 +23,6 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a writer waits for another process's write lock before failing. */
   busyTimeoutMs?: number;
-  /**
-   * Commit on a writer thread of its own (SqliteWriter) rather than on the caller's event
-   * loop, which then goes on serving requests during the insert and the fsync.
-   */
-  writerThread?: boolean;
 }
 
 /** SQLite's "no limit". */
@@ -40,18 +34,15 @@ const UNLIMITED = -1;
  * written in IMMEDIATE transactions, so the revision check, the chain head and the insert
  * see the same state in every process. The appends made during one turn of the event loop
  * share one transaction and one fsync (GroupCommit), each in a savepoint of its own
- * (SqliteAppender). better-sqlite3 is synchronous: committed on this thread, a commit's
- * fsync, or a wait for another process's lock (busyTimeoutMs at most), blocks this event
- * loop; with `writerThread` the commits run on a thread of their own (SqliteWriter) and
- * only the reads stay here.
+ * (SqliteAppender). better-sqlite3 is synchronous: a writer waiting on another process's
+ * lock blocks this event loop for at most busyTimeoutMs.
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly options: Required<Omit<SqliteEventStoreOptions, 'writerThread'>>;
+  private readonly options: Required<SqliteEventStoreOptions>;
   private readonly commits: GroupCommit<AppendRequest, RecordedEvent[]>;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appendWatch: AppendWatch;
-  private readonly writer?: SqliteWriter;
   /** The other threads of this process with the file open (the projector's, beside the api's). */
   private readonly threads: ThreadSignal;
 
@@ -76,14 +67,8 @@ export class SqliteEventStore implements EventStore {
     );
     // Appends by the other threads of this process (the api's, seen from the projector's) wake feeds at once.
     this.threads = new ThreadSignal('appended', file, () => this.appendWatch.notify());
-    if (options.writerThread) {
-      const writer = new SqliteWriter({ file, busyTimeoutMs: this.options.busyTimeoutMs });
-      this.writer = writer;
-      this.commits = new GroupCommit((requests) => writer.commit(requests));
-    } else {
-      const appender = new SqliteAppender(this.db);
-      this.commits = new GroupCommit((requests) => appender.commit(requests));
-    }
+    const appender = new SqliteAppender(this.db);
+    this.commits = new GroupCommit((requests) => appender.commit(requests));
   }
 
   async append(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -128,8 +113,7 @@ export class SqliteEventStore implements EventStore {
 
   /** Stops waking feeds, then closes the file. */
   async close(): Promise<void> {
-    await this.commits.flush();
-    await this.writer?.close();
+    this.commits.flush();
     this.appendWatch.stop();
     this.threads.close();
     if (this.db.open) this.db.close();
