@@ -9,6 +9,7 @@ import type { ReadStore } from '@warden/infrastructure/read-store/read-store.por
 import { CatchUpError } from './catch-up-error';
 import { checkpointKey } from './checkpoint-key';
 import { recordedAsIs, type Projection } from './projection';
+import { ReadStoreLease } from './projection-lease';
 import { ProjectorRunner, type ProjectorRunnerOptions } from './projector-runner';
 import { appendEvents } from './testing/append-events';
 import { CountingProjection, type CounterDoc, type CountingOptions } from './testing/counting.projection';
@@ -51,7 +52,9 @@ describe('ProjectorRunner on SQLite', () => {
     const runner = new ProjectorRunner(
       { events, store: readStore, projections, decode: recordedAsIs },
       {
+        // Batches of 4 whether or not the model starts empty, as the seed below describes.
         batchSize: 4,
+        rebuildBatchSize: 4,
         pollIntervalMs: 10,
         retryDelayMs: 20,
         onError: (projection, error) => errors.push({ projection, error }),
@@ -204,6 +207,41 @@ describe('ProjectorRunner on SQLite', () => {
     expect(await store.getCheckpoint('counting@v2')).toBe(head);
     expect(await modelOf(v2)).toEqual(await cleanModel(v2Options));
     expect((await store.collection(v2.countersName).get('account-a'))?.count).toBe(4);
+  });
+
+  it('(h) builds an empty model in batches of rebuildBatchSize, then follows in batches of batchSize', async () => {
+    await seed();
+    const batches: Position[] = [];
+    const runner = runnerFor([new CountingProjection()], { rebuildBatchSize: 8, onBatch: (_name, { last }) => batches.push(last) });
+    await runner.catchUp();
+    await appendEvents(events, 'account-d', ['Counted', 'Counted', 'Counted', 'Counted', 'Counted']);
+    await runner.catchUp();
+
+    expect(batches).toEqual([positionOf(8), positionOf(11), positionOf(15), positionOf(16)]);
+    expect(await modelOf(new CountingProjection())).toEqual(await cleanModel());
+  });
+
+  it('(i) a runner that built a model from empty stops trusting what it knows it wrote once another runner held the lease', async () => {
+    // 8 events in two full batches: as far as the first runner knows, it is still building.
+    await appendEvents(events, 'account-z', ['Counted', 'Counted', 'Counted', 'Counted']);
+    await appendEvents(events, 'account-y', ['Counted', 'Counted', 'Counted', 'Counted']);
+    const leased = (holder: string) => ({ lease: new ReadStoreLease(store, { ttlMs: 60_000, holder }) });
+    const first = runnerFor([new CountingProjection()], leased('first'));
+    await first.catchUp();
+    await first.stop();
+
+    // Meanwhile another runner takes over and creates a document the first one never wrote…
+    await appendEvents(events, 'account-x', ['Counted', 'Counted']);
+    const second = runnerFor([new CountingProjection()], leased('second'));
+    await second.catchUp();
+    await second.stop();
+
+    // …which the first one, back in charge, must read from the store rather than start anew.
+    await appendEvents(events, 'account-x', ['Counted', 'Counted']);
+    await first.catchUp();
+
+    expect((await store.collection<CounterDoc>('counting_counters').get('account-x'))?.count).toBe(4);
+    expect(await modelOf(new CountingProjection())).toEqual(await cleanModel());
   });
 
   it('keeps following when one projection fails, and retries it without losing events', async () => {

@@ -9,6 +9,7 @@ import { CatchUpError } from './catch-up-error';
 import { checkpointKey } from './checkpoint-key';
 import { waitForCheckpoints } from './checkpoint-watch';
 import { FeedPool } from './feed-pool';
+import { FreshCollections } from './fresh-collections';
 import type { Decode, Projection, ProjectedEvent } from './projection';
 import { type LeaseGrant, soleRunnerLease, type ProjectionLease } from './projection-lease';
 import { WorkingSet } from './working-set';
@@ -27,6 +28,13 @@ export interface ProjectorRunnerOptions {
    * live. Default 1000.
    */
   batchSize?: number;
+  /**
+   * Most events per batch while a projection is built from empty (a rebuild, a first run, a
+   * version bump): far larger, so a document changed by many events is written once per
+   * batch rather than once per `batchSize` events, and commits are fewer. A batch must still
+   * be applied well within the lease's TTL. Default 10 × batchSize.
+   */
+  rebuildBatchSize?: number;
   /**
    * Longest sleep once caught up. New events wake the runner at once (the feeds' onReady);
    * this is the safety net, and the lease renewal when idle. Default 1000 ms.
@@ -78,6 +86,7 @@ const logToStderr = (projection: string, error: unknown): void => {
 export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
   private readonly projections: readonly Projection<E>[];
   private readonly batchSize: number;
+  private readonly rebuildBatchSize: number;
   private readonly pollIntervalMs: number;
   private readonly retryDelayMs: number;
   private readonly onError: (projection: string, error: unknown) => void;
@@ -88,6 +97,8 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
   /** Projections whose lease this runner holds, as far as it knows. */
   private readonly held = new Set<string>();
   private readonly leaseKnown = new Set<string>();
+  /** Collections this runner emptied and alone has written since (see FreshCollections). */
+  private readonly fresh = new FreshCollections();
   private tail: Promise<void> = Promise.resolve();
   private loop: Promise<void> | undefined;
   private signal = new StopSignal();
@@ -102,6 +113,7 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     if (duplicate) throw new Error(`projection ${duplicate} is registered twice`);
     this.projections = deps.projections;
     this.batchSize = options.batchSize ?? 1000;
+    this.rebuildBatchSize = Math.max(this.batchSize, options.rebuildBatchSize ?? 10 * this.batchSize);
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
     this.retryDelayMs = options.retryDelayMs ?? 1000;
     this.onError = options.onError ?? logToStderr;
@@ -203,6 +215,7 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
   private async step(targets: readonly Projection<E>[]): Promise<Map<string, Outcome>> {
     const outcomes = new Map<string, Outcome>();
     const fail = (p: Projection<E>, error: unknown): void => {
+      this.fresh.forget(p.collections);
       outcomes.set(p.name, { kind: 'failed', error });
       this.onError(p.name, error);
     };
@@ -213,11 +226,13 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
         const grant = await this.lease.acquire(checkpointKey(p));
         this.holding(p.name, grant !== null);
         if (!grant) {
+          this.fresh.forget(p.collections);
           outcomes.set(p.name, { kind: 'leased-elsewhere' });
           continue;
         }
         grants.set(p.name, grant);
-        await this.prepare(p);
+        this.fresh.stillHeld(p.collections, grant.fence?.token);
+        await this.prepare(p, grant);
         const after = await this.deps.store.getCheckpoint(checkpointKey(p));
         groups.set(after, [...(groups.get(after) ?? []), p]);
       } catch (error) {
@@ -225,9 +240,10 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
       }
     }
     for (const [after, group] of groups) {
+      const maxCount = group.every((p) => this.fresh.covers(p.collections)) ? this.rebuildBatchSize : this.batchSize;
       let batch: RecordedEvent[];
       try {
-        batch = await this.feeds.next(after, this.batchSize);
+        batch = await this.feeds.next(after, maxCount);
       } catch (error) {
         group.forEach((p) => fail(p, error));
         continue;
@@ -235,10 +251,11 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
       const decode = batchDecoder(this.deps.decode);
       for (const p of group) {
         try {
-          outcomes.set(p.name, await this.apply(p, batch, decode, grants.get(p.name) ?? {}));
+          outcomes.set(p.name, await this.apply(p, batch, maxCount, decode, grants.get(p.name) ?? {}));
         } catch (error) {
           if (error instanceof LeaseLostError) {
             // Another runner took over (we were too slow to renew): nothing was written.
+            this.fresh.forget(p.collections);
             this.lease.lost(checkpointKey(p));
             this.holding(p.name, false);
             outcomes.set(p.name, { kind: 'leased-elsewhere' });
@@ -255,13 +272,18 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
   private async apply(
     p: Projection<E>,
     batch: RecordedEvent[],
+    maxCount: number,
     decode: (event: RecordedEvent) => Promise<E>,
     grant: LeaseGrant,
   ): Promise<Outcome> {
     const last = batch.at(-1)?.position;
-    if (last === undefined) return { kind: 'idle' };
+    if (last === undefined) {
+      // Caught up: back to reading the store, so the ids kept for a rebuild do not outlive it.
+      this.fresh.forget(p.collections);
+      return { kind: 'idle' };
+    }
     const relevant = batch.filter((e) => p.canHandle(e.type));
-    const working = new WorkingSet(this.deps.store);
+    const working = new WorkingSet(this.deps.store, this.fresh);
     // One after the other, not all at once: the first event of an account loads its data
     // key into the keyring's cache, and the account's other events then find it there
     // (concurrent decodes would each unwrap the key again).
@@ -273,7 +295,9 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     await working.commit({ key: checkpointKey(p), position: last, fence: grant.fence });
     this.retryAt.delete(p.name);
     this.options.onBatch?.(p.name, { first: batch[0].position, last, events: batch.length });
-    return { kind: 'advanced', last, full: batch.length >= this.batchSize };
+    const full = batch.length >= maxCount;
+    if (!full) this.fresh.forget(p.collections);
+    return { kind: 'advanced', last, full };
   }
 
   /**
@@ -281,10 +305,13 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
    * checkpoint (first run, version bump, interrupted rebuild) start from an empty model,
    * because documents left by another version or an earlier attempt cannot be trusted.
    */
-  private async prepare(p: Projection<E>): Promise<void> {
+  private async prepare(p: Projection<E>, grant: LeaseGrant): Promise<void> {
     if (this.prepared.has(p.name)) return;
     await p.init(this.deps.store);
-    if ((await this.deps.store.getCheckpoint(checkpointKey(p))) === undefined) await p.truncate(this.deps.store);
+    if ((await this.deps.store.getCheckpoint(checkpointKey(p))) === undefined) {
+      await p.truncate(this.deps.store);
+      this.fresh.emptied(p.collections, grant.fence?.token);
+    }
     this.prepared.add(p.name);
   }
 

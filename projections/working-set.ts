@@ -8,6 +8,7 @@ import type {
   ReadStore,
 } from '@warden/infrastructure/read-store/read-store.port';
 import { assertDoc, assertFilter } from '@warden/infrastructure/read-store/read-store-guards';
+import type { FreshCollections } from './fresh-collections';
 import type { ProjectionStore } from './projection';
 
 /**
@@ -19,17 +20,25 @@ import type { ProjectionStore } from './projection';
  *
  * Documents are handed out as stored, not copied: projections build new documents
  * (`applyOnce` spreads) and never mutate what they read.
+ *
+ * With `fresh` (collections the runner emptied and alone has written since), a document
+ * the runner never committed is known absent and not read at all (see FreshCollections).
  */
 export class WorkingSet implements ProjectionStore {
   private readonly collections = new Map<string, WorkingCollection<Doc>>();
   private purgeWanted = false;
 
-  constructor(private readonly store: ReadStore) {}
+  constructor(
+    private readonly store: ReadStore,
+    private readonly fresh?: FreshCollections,
+  ) {}
 
   collection<T extends Doc>(name: string): ReadCollection<T> {
     let collection = this.collections.get(name);
     if (!collection) {
-      collection = new WorkingCollection<Doc>(this.store.collection<Doc>(name));
+      const fresh = this.fresh;
+      const knownAbsent = fresh ? (id: string) => fresh.knownAbsent(name, id) : () => false;
+      collection = new WorkingCollection<Doc>(this.store.collection<Doc>(name), knownAbsent);
       this.collections.set(name, collection);
     }
     return collection as unknown as ReadCollection<T>;
@@ -42,7 +51,9 @@ export class WorkingSet implements ProjectionStore {
 
   /** Commits the batch with its checkpoint, then purges if an erasure asked for it. */
   async commit(checkpoint: BatchWrite['checkpoint']): Promise<void> {
-    await this.store.commitBatch({ changes: this.changes(), checkpoint });
+    const changes = this.changes();
+    await this.store.commitBatch({ changes, checkpoint });
+    this.fresh?.committed(changes);
     if (this.purgeWanted) await this.store.purgeOverwritten();
   }
 
@@ -57,11 +68,14 @@ class WorkingCollection<T extends Doc> implements ReadCollection<T> {
   private readonly known = new Map<string, T | null>();
   private readonly dirty = new Set<string>();
 
-  constructor(private readonly stored: ReadCollection<T>) {}
+  constructor(
+    private readonly stored: ReadCollection<T>,
+    private readonly knownAbsent: (id: string) => boolean,
+  ) {}
 
   async get(id: string): Promise<T | null> {
     if (this.known.has(id)) return this.known.get(id) ?? null;
-    const doc = await this.stored.get(id);
+    const doc = this.knownAbsent(id) ? null : await this.stored.get(id);
     this.known.set(id, doc);
     return doc;
   }

@@ -62,6 +62,24 @@ export class AccountEventCodec {
     }));
   }
 
+  /**
+   * The client context last opened. A command's events carry one sealed context (encode
+   * seals it once for all of them), so the events after the first find it here rather
+   * than decrypt it again. Keys are never minted twice for an account, so the same
+   * ciphertext of the same account with a live key always opens to the same values.
+   */
+  private lastClient: { accountId: string; keyed: boolean; erased: boolean; sealed: ClientContext; clear: ClientContext } | undefined;
+
+  private openClient(key: Buffer | null, accountId: string, sealed: ClientContext, erased: boolean): ClientContext {
+    const last = this.lastClient;
+    if (last && last.accountId === accountId && last.keyed === (key !== null) && last.erased === erased && sameValues(last.sealed, sealed)) {
+      return { ...last.clear };
+    }
+    const clear = decryptFields(key, accountId, { ...sealed }, CLIENT_FIELDS, erased) as ClientContext;
+    this.lastClient = { accountId, keyed: key !== null, erased, sealed, clear };
+    return { ...clear };
+  }
+
   async decode(recorded: RecordedEvent): Promise<DecodedAccountEvent> {
     const accountId = accountIdOfStream(recorded.streamId);
     if (!accountId || !isAccountEventType(recorded.type)) {
@@ -73,9 +91,7 @@ export class AccountEventCodec {
     const erased = dataKey?.state === 'destroyed';
     const { schemaVersion, data: upcast_ } = upcast(recorded.type, recorded.schemaVersion, recorded.data);
     const data = decryptFields(key, accountId, upcast_, PERSONAL_FIELDS[recorded.type], erased);
-    const client = recorded.metadata.client
-      ? (decryptFields(key, accountId, { ...recorded.metadata.client }, CLIENT_FIELDS, erased) as ClientContext)
-      : undefined;
+    const client = recorded.metadata.client ? this.openClient(key, accountId, recorded.metadata.client, erased) : undefined;
     const metadata = client ? { ...recorded.metadata, client } : recorded.metadata;
     return {
       ...recorded,
@@ -86,4 +102,9 @@ export class AccountEventCodec {
       event: { type: recorded.type, data } as AccountEvent,
     };
   }
+}
+
+function sameValues(a: object, b: object): boolean {
+  const left = Object.entries(a);
+  return left.length === Object.keys(b).length && left.every(([field, value]) => (b as Record<string, unknown>)[field] === value);
 }

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { AccountEvent } from '@warden/account/account.events';
 import type { EventToAppend, RecordedEvent } from '@warden/shared/envelope';
 import { DomainError } from '@warden/shared/errors';
+import * as aead from '../crypto/aead';
 import { DataKeyring } from '../crypto/data-keyring';
 import { ERASED } from '../crypto/personal-data';
 import { KeyAlreadyExistsError, type KeyStore, type StoredKey } from '../keys/key-store.port';
@@ -74,5 +75,29 @@ describe('AccountEventCodec and erasure', () => {
     await expect(personal).rejects.toMatchObject({ code: 'account_not_found', status: 404 });
     const withClient = codec.encode(ACCOUNT, deletion, { ...META, client: { ip: '203.0.113.7', userAgent: 'ua' } });
     await expect(withClient).rejects.toMatchObject({ code: 'account_not_found' });
+  });
+  it("opens a command's sealed client context once for all its events, and never past the key's destruction", async () => {
+    const client = { ip: '203.0.113.7', userAgent: 'ua', deviceId: 'd1' };
+    const command: AccountEvent[] = [
+      { type: 'LoginSucceeded', data: { sessionId: 's1' } },
+      { type: 'SessionSeen', data: { sessionId: 's1' } },
+    ];
+    const [first, second] = await codec.encode(ACCOUNT, command, { ...META, client });
+    const [other] = await codec.encode(ACCOUNT, [command[1]], { ...META, client });
+    const opened = jest.spyOn(aead, 'open');
+    try {
+      expect((await codec.decode(recorded(first, 0))).metadata.client).toEqual(client);
+      expect(opened).toHaveBeenCalledTimes(3);
+      opened.mockClear();
+      expect((await codec.decode(recorded(second, 1))).metadata.client).toEqual(client);
+      expect(opened).not.toHaveBeenCalled();
+      expect((await codec.decode(recorded(other, 2))).metadata.client).toEqual(client);
+      expect(opened).toHaveBeenCalledTimes(3);
+
+      await keyring.destroy(ACCOUNT, new Date());
+      expect((await codec.decode(recorded(other, 2))).metadata.client).toEqual({ ip: ERASED, userAgent: ERASED, deviceId: ERASED });
+    } finally {
+      opened.mockRestore();
+    }
   });
 });
