@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { open, seal } from './aead';
 import { deriveKey } from './master-key';
 import type { KeyStore } from '../keys/key-store.port';
@@ -8,12 +9,15 @@ export type DataKey = { state: 'active'; key: Buffer } | { state: 'destroyed' };
 /**
  * Per-account data keys, stored wrapped by the master key. Unwrapped keys are cached
  * briefly: another process destroying a key is seen here within CACHE_MS, while this
- * process's own destruction is seen at once.
+ * process's own destruction is seen at once. The cache keeps the most recently used keys
+ * (a rebuild over more accounts than it holds evicts the oldest, rather than starting
+ * over and unwrapping every key again).
  */
 export class DataKeyring {
   private static readonly CACHE_MS = 30_000;
+  private static readonly CACHE_KEYS = 10_000;
   private readonly wrapKey: Buffer;
-  private readonly cache = new Map<string, { value: DataKey; until: number }>();
+  private readonly cache = new LRUCache<string, DataKey>({ max: DataKeyring.CACHE_KEYS, ttl: DataKeyring.CACHE_MS });
 
   constructor(
     private readonly store: KeyStore,
@@ -36,7 +40,7 @@ export class DataKeyring {
    */
   async get(accountId: string, options: { fresh?: boolean } = {}): Promise<DataKey | null> {
     const cached = this.cache.get(accountId);
-    if (cached && cached.until > Date.now() && !(options.fresh && cached.value.state === 'active')) return cached.value;
+    if (cached && !(options.fresh && cached.state === 'active')) return cached;
     const stored = await this.store.get(accountId);
     if (!stored) return null;
     const value: DataKey =
@@ -51,7 +55,6 @@ export class DataKeyring {
   }
 
   private remember(accountId: string, value: DataKey): void {
-    if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(accountId, { value, until: Date.now() + DataKeyring.CACHE_MS });
+    this.cache.set(accountId, value);
   }
 }
