@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '@warden/infrastructure/config/warden-config';
 import { parseRoles } from './roles';
-import { startWarden } from './start-warden';
+import { createWarden } from './warden.app';
 
 /**
  * `node dist/apps/main.js [all|api|projector|worker]` — the roles of contract §1.
@@ -16,12 +16,7 @@ async function main(): Promise<void> {
   }
   const config = loadConfig();
   const roles = parseRoles(process.argv[2]);
-  const warden = await startWarden(process.env, roles, {
-    onBackgroundFailure: (error) => {
-      process.stderr.write(`warden: ${error.message}; stopping\n`);
-      process.exit(1);
-    },
-  });
+  const warden = await createWarden(config, roles);
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const { describe } = warden.services;
   out(`warden: roles ${roles.join(', ')}; events=${describe.events} read=${describe.read} queue=${describe.queue} mail=${describe.mail}; data dir ${config.dataDir}`);

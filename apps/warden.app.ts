@@ -23,8 +23,6 @@ import { serveMetrics } from './metrics-server';
 export interface RunningWarden {
   app: NestExpressApplication | null;
   services: BackingServices;
-  /** This process's (or thread's) metrics registry. */
-  metrics: WardenMetrics;
   /** Where generated API keys were written, if they were. */
   apiKeysFile?: string;
   close(): Promise<void>;
@@ -60,7 +58,7 @@ export async function createWarden(config: WardenConfig, roles: Role[], options:
       configureWebHttp(app, { hostedPages: config.hostedPages });
       setupOpenApi(app);
       await app.init();
-      return { app, services, metrics: app.get(WardenMetrics), apiKeysFile, close: async () => { await app.close(); await services.close(); } };
+      return { app, services, apiKeysFile, close: async () => { await app.close(); await services.close(); } };
     }
     const context = await NestFactory.createApplicationContext(root, { logger });
     await context.init();
@@ -68,7 +66,6 @@ export async function createWarden(config: WardenConfig, roles: Role[], options:
     return {
       app: null,
       services,
-      metrics: context.get(WardenMetrics),
       close: async () => {
         await new Promise((resolve) => (metricsServer ? metricsServer.close(resolve) : resolve(undefined)));
         await context.close();

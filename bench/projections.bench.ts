@@ -6,7 +6,8 @@ import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { startWarden } from '@warden/apps/start-warden';
+import { createWarden } from '@warden/apps/warden.app';
+import { loadConfig } from '@warden/infrastructure/config/warden-config';
 import { DataKeyring } from '@warden/infrastructure/crypto/data-keyring';
 import { AccountEventCodec } from '@warden/infrastructure/event-codec/account-event.codec';
 import { SqliteEventStore } from '@warden/infrastructure/event-store/sqlite-event-store';
@@ -82,14 +83,13 @@ async function lagFigures(): Promise<BenchRatio[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'warden-bench-lag-'));
   const AUTH = 'bench-auth-secret-000000001';
   const SUPPORT = 'bench-support-secret-00001';
-  const env = {
+  const config = loadConfig({
     WARDEN_DATA_DIR: dataDir,
     BCRYPT_COST: '4',
     WARDEN_API_KEYS: `bench:auth:${AUTH},desk:support:${SUPPORT}`,
     LOG_LEVEL: 'silent',
-  };
-  // As `npm start` runs: the projector on its background thread, so R6/R8 include crossing threads.
-  const warden = await startWarden(env, ['api', 'projector', 'worker'], { onBackgroundFailure: (error) => { throw error; } });
+  });
+  const warden = await createWarden(config, ['api', 'projector', 'worker']);
   const http = request(warden.app!.getHttpServer() as Server);
   const accounts = warden.services.read.collection<{ id: string; displayName: string }>(ACCOUNTS);
   try {

@@ -68,7 +68,7 @@ async function commandRatios(): Promise<BenchRatio[]> {
     const accounts = await Promise.all(Array.from({ length: CLIENTS }, (_, i) => verifiedAccount(w, `bench-rename-${i}@example.com`)));
     const [empty, renames] = await ratesSideBySide(CLIENTS, [() => live(w), (c, i) => rename(w, accounts[c], i)]);
     info(`${CLIENTS} clients: ${renames.toFixed(0)} renames/s, ${empty.toFixed(0)} empty requests/s (GET /health/live)`);
-    info(`the api role alone in its process (no projector or worker thread): ${(await apiOnlyRenameRatio()).toFixed(2)} × the empty endpoint`);
+    info(`without the in-process projector and worker (api role only): ${(await apiOnlyRenameRatio()).toFixed(2)} × the empty endpoint`);
 
     const short = accounts[0];
     const long = await longHistoryAccount(w, 10_000);

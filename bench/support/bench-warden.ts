@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RunningWarden } from '@warden/apps/warden.app';
-import { startWarden } from '@warden/apps/start-warden';
+import { createWarden, type RunningWarden } from '@warden/apps/warden.app';
+import { loadConfig } from '@warden/infrastructure/config/warden-config';
 import { newestMails } from '@warden/apps/cli/outbox';
 import type { Role } from '@warden/apps/roles';
 import { BenchClient } from './http-client';
@@ -26,9 +26,9 @@ export interface BenchWarden {
  * port, with the protections that would get in a benchmark's way opened wide (unless the
  * bench sets them itself).
  */
-export async function startBenchWarden(overrides: Record<string, string> = {}, roles: Role[] = ['api', 'projector', 'worker']): Promise<BenchWarden> {
+export async function startBenchWarden(env: Record<string, string> = {}, roles: Role[] = ['api', 'projector', 'worker']): Promise<BenchWarden> {
   const dataDir = mkdtempSync(join(tmpdir(), 'warden-bench-'));
-  const env = {
+  const config = loadConfig({
     WARDEN_DATA_DIR: dataDir,
     BCRYPT_COST: '10',
     WARDEN_API_KEYS: `bench:auth+support:${BENCH_KEY}`,
@@ -37,10 +37,9 @@ export async function startBenchWarden(overrides: Record<string, string> = {}, r
     THROTTLE_IP_FREE_FAILURES: '1000000',
     LOCK_THRESHOLD: '1000000',
     UNIFORM_RESPONSE_MS: '0',
-    ...overrides,
-  };
-  // As `npm start` runs: with every role, the projector and worker on a background thread.
-  const warden = await startWarden(env, roles, { onBackgroundFailure: (error) => { throw error; } });
+    ...env,
+  });
+  const warden = await createWarden(config, roles);
   if (!warden.app) throw new Error('the bench needs the api role');
   await warden.app.listen(0, '127.0.0.1');
   const { port } = (warden.app.getHttpServer() as Server).address() as AddressInfo;

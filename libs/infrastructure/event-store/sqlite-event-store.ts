@@ -16,7 +16,6 @@ import { PollingFeed } from './polling-feed';
 import { type AppendRequest, SqliteAppender } from './sqlite-appender';
 import { type EventRow, fromRow, sequenceOf } from './sqlite-event-row';
 import { openEventsDatabase } from './sqlite-events-db';
-import { ThreadSignal } from '../thread-signal';
 
 export interface SqliteEventStoreOptions {
   /** The longest a caught-up feed waits before looking for events appended by other processes. */
@@ -43,8 +42,6 @@ export class SqliteEventStore implements EventStore {
   private readonly commits: GroupCommit<AppendRequest, RecordedEvent[]>;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appendWatch: AppendWatch;
-  /** The other threads of this process with the file open (the projector's, beside the api's). */
-  private readonly threads: ThreadSignal;
 
   constructor(file: string, options: SqliteEventStoreOptions = {}) {
     this.options = {
@@ -65,8 +62,6 @@ export class SqliteEventStore implements EventStore {
       2,
       this.options.pollIntervalMs,
     );
-    // Appends by the other threads of this process (the api's, seen from the projector's) wake feeds at once.
-    this.threads = new ThreadSignal('appended', file, () => this.appendWatch.notify());
     const appender = new SqliteAppender(this.db);
     this.commits = new GroupCommit((requests) => appender.commit(requests));
   }
@@ -77,7 +72,6 @@ export class SqliteEventStore implements EventStore {
     // other appends of this turn of the event loop (group commit: one fsync for all).
     const recorded = await this.commits.submit({ streamId, events, expected });
     this.appendWatch.notify();
-    this.threads.post();
     const last = recorded[recorded.length - 1];
     return { revision: last.revision, position: last.position, events: recorded };
   }
@@ -115,7 +109,6 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     this.commits.flush();
     this.appendWatch.stop();
-    this.threads.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,13 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { isMainThread } from 'node:worker_threads';
-import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, type MetricObjectWithValues, type MetricValue, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { QueueStats } from '../queue/job-queue.port';
 
 /** How a command ended: decided (events or none), refused with a contract code, or failed. */
 export type CommandOutcomeLabel = 'ok' | 'refused' | 'error';
-
-/** A thread's metrics as plain data, to cross to another thread. */
-export type MetricReadings = MetricObjectWithValues<MetricValue<string>>[];
 
 /** How far a projection's stored checkpoint is behind the event store, at scrape time. */
 export interface ProjectionLag {
@@ -110,16 +106,9 @@ export class WardenMetrics {
   private readonly queues = new Map<string, () => Promise<QueueStats>>();
   private projectionLagSource?: () => Promise<readonly ProjectionLag[]>;
   private foreignEventsCount?: () => number;
-  private readonly otherThreads: Array<() => Promise<MetricReadings>> = [];
 
   constructor() {
-    // Process-wide figures (memory, CPU, handles): reported once per process, by its main thread.
-    if (isMainThread) collectDefaultMetrics({ register: this.registry });
-  }
-
-  /** Adds, at every scrape, the readings of another thread of this process (see apps/background-roles). */
-  includeThread(read: () => Promise<MetricReadings>): void {
-    this.otherThreads.push(read);
+    collectDefaultMetrics({ register: this.registry });
   }
 
   /** Reports this queue's depth at every scrape. */
@@ -147,26 +136,13 @@ export class WardenMetrics {
     for (const event of events) this.eventsAppended.inc({ type: event.type });
   }
 
-  /**
-   * Reads the scrape-time gauges, then renders every metric in the Prometheus text format,
-   * this thread's summed with the other threads' (a mail counted by the worker thread shows
-   * in the api thread's /metrics).
-   */
+  /** Reads the scrape-time gauges, then renders every metric in the Prometheus text format. */
   async scrape(): Promise<string> {
-    const own = await this.readings();
-    if (this.otherThreads.length === 0) return this.registry.metrics();
-    const others = await Promise.all(this.otherThreads.map((read) => this.reading('thread', read)));
-    const all = [own, ...others.filter((readings): readings is MetricReadings => readings !== undefined)];
-    return AggregatorRegistry.aggregate(all).metrics();
-  }
-
-  /** Every metric of this thread, its scrape-time gauges read now. */
-  async readings(): Promise<MetricReadings> {
     await Promise.all([this.readQueues(), this.readProjectionLag()]);
     const foreign = this.foreignEventsCount?.() ?? 0;
     const reported = (await this.foreignEventsSkipped.get()).values[0]?.value ?? 0;
     if (foreign > reported) this.foreignEventsSkipped.inc(foreign - reported);
-    return this.registry.getMetricsAsJSON();
+    return this.registry.metrics();
   }
 
   get contentType(): string {

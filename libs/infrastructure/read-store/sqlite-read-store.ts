@@ -29,7 +29,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly statements: SqliteStatements;
   private readonly leases: SqliteLeases;
   private readonly tables = new Map<string, SqliteReadCollection<Doc>>();
-  private readonly checkpointListeners: CheckpointListeners;
+  private readonly checkpointListeners = new CheckpointListeners();
   private readonly commitInTransaction: Database.Transaction<(batch: BatchWrite) => void>;
   private readonly replaceInTransaction: Database.Transaction<(replacement: CollectionReplacement) => void>;
   private readonly acquireInTransaction: Database.Transaction<(key: string, holder: string, ttlMs: number) => number | undefined>;
@@ -37,7 +37,6 @@ export class SqliteReadStore implements ReadStore {
   constructor(filePath: string, options: SqliteReadStoreOptions = {}) {
     preparePrivateDatabaseFile(filePath);
     this.db = new Database(filePath, { timeout: options.busyTimeoutMs ?? 5000 });
-    this.checkpointListeners = new CheckpointListeners(filePath);
     this.db.pragma('journal_mode = WAL');
     // Read models are rebuildable from the event store, so NORMAL (may lose the last
     // commits on power loss, never corrupts) is worth the faster writes.
@@ -149,7 +148,6 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async close(): Promise<void> {
-    this.checkpointListeners.close();
     if (this.db.open) this.db.close();
   }
 }
