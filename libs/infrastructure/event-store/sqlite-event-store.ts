@@ -1,4 +1,5 @@
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
+import { preparePrivateDatabaseFile } from '../private-files';
 import type { EventToAppend, Position, RecordedEvent } from '@warden/shared/envelope';
 import { positionOf } from '@warden/shared/position';
 import {
@@ -14,8 +15,7 @@ import { AppendWatch } from './append-watch';
 import { GroupCommit } from './group-commit';
 import { PollingFeed } from './polling-feed';
 import { type AppendRequest, SqliteAppender } from './sqlite-appender';
-import { type EventRow, fromRow, sequenceOf } from './sqlite-event-row';
-import { openEventsDatabase } from './sqlite-events-db';
+import { EVENTS_SCHEMA, type EventRow, fromRow, sequenceOf } from './sqlite-event-row';
 
 export interface SqliteEventStoreOptions {
   /** The longest a caught-up feed waits before looking for events appended by other processes. */
@@ -48,7 +48,13 @@ export class SqliteEventStore implements EventStore {
       pollIntervalMs: options.pollIntervalMs ?? 25,
       busyTimeoutMs: options.busyTimeoutMs ?? 5000,
     };
-    this.db = openEventsDatabase(file, this.options.busyTimeoutMs);
+    preparePrivateDatabaseFile(file);
+    this.db = new Database(file, { timeout: this.options.busyTimeoutMs });
+    this.db.pragma(`busy_timeout = ${this.options.busyTimeoutMs}`);
+    this.db.pragma('journal_mode = WAL');
+    // An acknowledged append is the audit record of a security decision: survive power loss too.
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(EVENTS_SCHEMA);
     this.statements = prepareStatements(this.db);
     // data_version moves when another connection (process) commits to the file.
     let dataVersion = this.db.pragma('data_version', { simple: true });
