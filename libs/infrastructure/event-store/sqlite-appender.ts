@@ -18,8 +18,8 @@ interface StreamHead {
 }
 
 /**
- * The write half of the embedded event store, on whichever thread owns the write
- * connection: a batch of appends in one IMMEDIATE transaction (one fsync), each append in
+ * The write half of the embedded event store (SqliteEventStore keeps the reads): a batch
+ * of appends in one IMMEDIATE transaction (one fsync), each append in
  * a savepoint of its own so that a refused one is rolled back alone. IMMEDIATE takes the
  * write lock before the revision checks, so the check, the chain head and the insert see
  * the same state in every process.
