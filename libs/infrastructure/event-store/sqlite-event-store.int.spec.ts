@@ -114,14 +114,17 @@ describe('SqliteEventStore specifics', () => {
     expect(await store.readStream('account-b')).toEqual([]);
   });
 
-  it('wakes a feed at once on an append here, until the feed is closed', async () => {
+  it('wakes a feed right after an append here (once its caller has resumed), until the feed is closed', async () => {
     const store = openStore(tempFile());
     let wakes = 0;
     const feed = store.openFeed(undefined, { onReady: () => wakes++ });
     await store.append('account-a', [sampleEvent()], 'no_stream');
+    expect(wakes).toBe(0); // the appending command answers first
+    await new Promise((resolve) => setImmediate(resolve));
     expect(wakes).toBe(1);
     await feed.close();
     await store.append('account-a', [sampleEvent()], 0);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(wakes).toBe(1);
   });
 
