@@ -19,6 +19,7 @@ import { PasswordHasher } from './shared/password-hasher';
 import { Reservations } from './shared/reservations';
 import { SecondFactors } from './shared/second-factor';
 import { UseRecorder } from './shared/use-recorder';
+import { WrongCodeThrottle } from './shared/wrong-code-throttle';
 import { LoginThrottle } from './sign-in/login-throttle';
 import { NewLogin } from './sign-in/new-login';
 import { SIGN_IN_HANDLERS } from './sign-in/sign-in.handlers';
@@ -34,6 +35,7 @@ const services = [
   PasswordHasher,
   NewPassword,
   LoginThrottle,
+  WrongCodeThrottle,
   NewLogin,
   SecondFactors,
   UseRecorder,

@@ -33,7 +33,7 @@ export class PasswordsController {
   @Post('password-resets/complete')
   @HttpCode(200)
   @RequireScope('auth')
-  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'invalid_code', 'weak_password', 'invalid_state')
+  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'invalid_code', 'too_many_attempts', 'weak_password', 'invalid_state')
   async completeReset(@Body() body: PasswordResetCompleteDto, @Ctx() ctx: RequestContext) {
     const outcome = await this.commands.execute(new CompletePasswordResetCommand(body.token, body.newPassword, body.code, metadataOf(ctx)));
     return accountStatus(outcome, outcome.accountId);

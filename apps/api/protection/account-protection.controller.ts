@@ -50,7 +50,7 @@ export class AccountProtectionController {
   @Post('ownership-verifications/complete')
   @HttpCode(200)
   @RequireScope('auth')
-  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'invalid_code')
+  @CommandResponses({ 200: AccountStatusDto }, 'invalid_token', 'invalid_code', 'too_many_attempts')
   async completeOwnership(@Body() body: OwnershipCompleteDto, @Ctx() ctx: RequestContext) {
     const outcome = await this.commands.execute(new CompleteOwnershipVerificationCommand(body.token, body.code, metadataOf(ctx)));
     return accountStatus(outcome, outcome.accountId);

@@ -80,7 +80,7 @@ export class TwoFactorController {
   @Post('account-recoveries/complete')
   @HttpCode(200)
   @RequireScope('auth')
-  @CommandResponses({ 200: AccountStatusDto, 202: RecoveryCaseOpenedDto }, 'invalid_token', 'invalid_code', 'weak_password', 'invalid_state')
+  @CommandResponses({ 200: AccountStatusDto, 202: RecoveryCaseOpenedDto }, 'invalid_token', 'invalid_code', 'too_many_attempts', 'weak_password', 'invalid_state')
   async completeRecovery(@Body() body: AccountRecoveryCompleteDto, @Ctx() ctx: RequestContext) {
     const withCode = body.recoveryCode !== undefined && body.newPassword !== undefined;
     if (withCode === (body.statement !== undefined) || (body.recoveryCode === undefined) !== (body.newPassword === undefined)) {

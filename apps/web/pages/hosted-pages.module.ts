@@ -9,7 +9,6 @@ import { RecoverAccountPage } from './recover-account.page';
 import { ResetPasswordPage } from './reset-password.page';
 import { VerifyEmailPage } from './verify-email.page';
 import { VerifyOwnershipPage } from './verify-ownership.page';
-import { WrongCodeThrottle } from './wrong-code-throttle';
 
 /**
  * The pages of the links Warden mails. Each posts to itself and dispatches the same
@@ -19,6 +18,6 @@ import { WrongCodeThrottle } from './wrong-code-throttle';
 @Module({
   imports: [ApplicationModule, WebSharedModule],
   controllers: [VerifyEmailPage, ResetPasswordPage, VerifyOwnershipPage, ConfirmEmailChangePage, RecoverAccountPage],
-  providers: [MailedLinks, PreviewMailedLinkHandler, passwordRulesProvider, WrongCodeThrottle],
+  providers: [MailedLinks, PreviewMailedLinkHandler, passwordRulesProvider],
 })
 export class HostedPagesModule {}

@@ -11,7 +11,7 @@ import { errorSummary, newPasswordFields, recoveryCodeField, statementField, typ
 import { linkFormHiddenFields, outcomePage, refusalPage } from './mailed-link.views';
 import { isRefusal, MailedLinks, type OpenLink } from './mailed-links';
 import { PASSWORD_MAX, readCode, readNewPassword, weakPasswordError } from './new-password-form';
-import { CodeRefused, WrongCodeThrottle } from './wrong-code-throttle';
+import { codeRefusal } from './code-refusal';
 import { fieldOf, pageMetadata } from './page-input';
 import { failedRulesOf, PASSWORD_RULES } from './password-policy.view';
 
@@ -35,7 +35,6 @@ export class RecoverAccountPage {
   constructor(
     private readonly links: MailedLinks,
     private readonly commands: CommandBus,
-    private readonly codes: WrongCodeThrottle,
     @Inject(PASSWORD_RULES) private readonly rules: PasswordRule[],
   ) {}
 
@@ -60,14 +59,13 @@ export class RecoverAccountPage {
     const errors = [...code.errors, ...password.errors];
     if (errors.length > 0) return this.forms(response, link, { ...fresh, errors }, 400);
     try {
-      const done = await this.codes.tryCode(link.token, request, code.code, 'recovery-code', () =>
-        this.run(new CompleteAccountRecoveryCommand(link.token, { recoveryCode: code.code, newPassword: password.newPassword }, pageMetadata(request))),
-      );
-      if (done instanceof CodeRefused) {
-        done.headersOn(response);
-        return this.forms(response, link, { ...fresh, errors: [done.error] }, done.status);
-      }
+      await this.run(new CompleteAccountRecoveryCommand(link.token, { recoveryCode: code.code, newPassword: password.newPassword }, pageMetadata(request)));
     } catch (error) {
+      const refused = codeRefusal(error, 'recovery-code');
+      if (refused) {
+        refused.headersOn(response);
+        return this.forms(response, link, { ...fresh, errors: [refused.error] }, refused.status);
+      }
       if (isRefusal(error, 'weak_password')) {
         const failed = failedRulesOf(error.details);
         return this.forms(response, link, { ...fresh, errors: [weakPasswordError(failed)], failed }, 400);

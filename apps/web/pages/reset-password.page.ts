@@ -10,7 +10,7 @@ import { newPasswordFields, secondFactorField, type FieldError } from './form-fi
 import { linkFormPage, outcomePage } from './mailed-link.views';
 import { isRefusal, MailedLinks, type OpenLink } from './mailed-links';
 import { PASSWORD_MAX, readCode, readNewPassword, weakPasswordError } from './new-password-form';
-import { CodeRefused, WrongCodeThrottle } from './wrong-code-throttle';
+import { codeRefusal } from './code-refusal';
 import { fieldOf, pageMetadata } from './page-input';
 import { failedRulesOf, PASSWORD_RULES } from './password-policy.view';
 
@@ -20,7 +20,6 @@ export class ResetPasswordPage {
   constructor(
     private readonly links: MailedLinks,
     private readonly commands: CommandBus,
-    private readonly codes: WrongCodeThrottle,
     @Inject(PASSWORD_RULES) private readonly rules: PasswordRule[],
   ) {}
 
@@ -40,14 +39,13 @@ export class ResetPasswordPage {
     const errors = [...password.errors, ...(code?.errors ?? [])];
     if (errors.length > 0) return this.form(response, link, errors, [], 400);
     try {
-      const done = await this.codes.tryCode(link.token, request, code?.code, 'code', () =>
-        this.commands.execute(new CompletePasswordResetCommand(link.token, password.newPassword, code?.code, pageMetadata(request))),
-      );
-      if (done instanceof CodeRefused) {
-        done.headersOn(response);
-        return this.form(response, link, [done.error], [], done.status);
-      }
+      await this.commands.execute(new CompletePasswordResetCommand(link.token, password.newPassword, code?.code, pageMetadata(request)));
     } catch (error) {
+      const refused = codeRefusal(error, 'code');
+      if (refused) {
+        refused.headersOn(response);
+        return this.form(response, link, [refused.error], [], refused.status);
+      }
       if (isRefusal(error, 'invalid_token')) return this.links.unusable(response, 'reset-password');
       if (isRefusal(error, 'weak_password')) {
         const failed = failedRulesOf(error.details);

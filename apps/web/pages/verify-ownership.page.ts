@@ -10,7 +10,7 @@ import { secondFactorField, type FieldError } from './form-fields';
 import { linkFormPage, outcomePage } from './mailed-link.views';
 import { isRefusal, MailedLinks, type OpenLink } from './mailed-links';
 import { readCode } from './new-password-form';
-import { CodeRefused, WrongCodeThrottle } from './wrong-code-throttle';
+import { codeRefusal } from './code-refusal';
 import { fieldOf, pageMetadata } from './page-input';
 
 /** `/verify-ownership?token=`: "it was me" (with the 2FA code when on), which lifts an unusual-activity lock. */
@@ -19,7 +19,6 @@ export class VerifyOwnershipPage {
   constructor(
     private readonly links: MailedLinks,
     private readonly commands: CommandBus,
-    private readonly codes: WrongCodeThrottle,
   ) {}
 
   @Get()
@@ -34,18 +33,15 @@ export class VerifyOwnershipPage {
     if (!link) return;
     const code = link.view.secondFactor ? readCode(fieldOf(request.body, 'code', 40)) : undefined;
     if (code && code.errors.length > 0) return this.form(response, link, code.errors, 400);
-    let outcome: CommandOutcome | CodeRefused;
+    let outcome: CommandOutcome;
     try {
-      outcome = await this.codes.tryCode(link.token, request, code?.code, 'code', () =>
-        this.commands.execute(new CompleteOwnershipVerificationCommand(link.token, code?.code, pageMetadata(request))),
-      );
+      outcome = await this.commands.execute(new CompleteOwnershipVerificationCommand(link.token, code?.code, pageMetadata(request)));
     } catch (error) {
       if (isRefusal(error, 'invalid_token')) return this.links.unusable(response, 'verify-ownership');
-      throw error;
-    }
-    if (outcome instanceof CodeRefused) {
-      outcome.headersOn(response);
-      return this.form(response, link, [outcome.error], outcome.status);
+      const refused = codeRefusal(error, 'code');
+      if (!refused) throw error;
+      refused.headersOn(response);
+      return this.form(response, link, [refused.error], refused.status);
     }
     const unlocked = outcome.events.some((event) => event.type === 'AccountUnlocked');
     sendHtml(

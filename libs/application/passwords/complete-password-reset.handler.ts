@@ -5,6 +5,7 @@ import { AccountCommandRunner, type CommandOutcome } from '../runner/account-com
 import { NewPassword } from '../shared/new-password';
 import { SecondFactors } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
+import { WrongCodeThrottle } from '../shared/wrong-code-throttle';
 
 export class CompletePasswordResetCommand extends Command<CommandOutcome & { accountId: string }> {
   constructor(
@@ -23,6 +24,7 @@ export class CompletePasswordResetHandler implements ICommandHandler<CompletePas
     private readonly runner: AccountCommandRunner,
     private readonly newPassword: NewPassword,
     private readonly secondFactors: SecondFactors,
+    private readonly wrongCodes: WrongCodeThrottle,
   ) {}
 
   async execute({ token, newPassword, code, meta }: CompletePasswordResetCommand) {
@@ -30,17 +32,19 @@ export class CompletePasswordResetHandler implements ICommandHandler<CompletePas
     const password = this.newPassword.attempt(newPassword);
     // Hashed once, before the account's turn, even if a concurrent write makes the runner decide again.
     const newHash = (state: AccountState) => (state.exists ? this.newPassword.hashFor(password, state) : Promise.resolve(''));
-    const outcome = await this.runner.run(
-      accountId,
-      async (state, now) => ({
-        type: 'CompletePasswordReset',
-        now: now.toISOString(),
-        tokenHash,
-        passwordHash: await newHash(state),
-        secondFactor: this.secondFactors.check(state, code, now),
-      }),
-      meta,
-      { prepare: newHash },
+    const outcome = await this.wrongCodes.judge(token, meta.client?.ip, code, () =>
+      this.runner.run(
+        accountId,
+        async (state, now) => ({
+          type: 'CompletePasswordReset',
+          now: now.toISOString(),
+          tokenHash,
+          passwordHash: await newHash(state),
+          secondFactor: this.secondFactors.check(state, code, now),
+        }),
+        meta,
+        { prepare: newHash },
+      ),
     );
     return { ...outcome, accountId };
   }

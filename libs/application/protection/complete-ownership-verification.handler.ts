@@ -3,6 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { SecondFactors } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
+import { WrongCodeThrottle } from '../shared/wrong-code-throttle';
 
 export class CompleteOwnershipVerificationCommand extends Command<CommandOutcome & { accountId: string }> {
   constructor(
@@ -20,19 +21,22 @@ export class CompleteOwnershipVerificationHandler
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly secondFactors: SecondFactors,
+    private readonly wrongCodes: WrongCodeThrottle,
   ) {}
 
   async execute({ token, code, meta }: CompleteOwnershipVerificationCommand) {
     const { accountId, tokenHash } = tokenTarget(token);
-    const outcome = await this.runner.run(
-      accountId,
-      (state, now) => ({
-        type: 'CompleteOwnershipVerification',
-        now: now.toISOString(),
-        tokenHash,
-        secondFactor: this.secondFactors.check(state, code, now),
-      }),
-      meta,
+    const outcome = await this.wrongCodes.judge(token, meta.client?.ip, code, () =>
+      this.runner.run(
+        accountId,
+        (state, now) => ({
+          type: 'CompleteOwnershipVerification',
+          now: now.toISOString(),
+          tokenHash,
+          secondFactor: this.secondFactors.check(state, code, now),
+        }),
+        meta,
+      ),
     );
     return { ...outcome, accountId };
   }
