@@ -51,6 +51,20 @@ function withoutSession(state: AccountState, sessionId: string): AccountState {
   return { ...state, sessions: rest };
 }
 
+/**
+ * The sessions still live at `at`. A session that is dead (past its absolute expiry, or
+ * idle too long) never comes back: only a live session can be seen again. So the fold
+ * drops the dead ones whenever a new session starts; without it an account that logs in
+ * every day kept every session it ever had in its state, its cache entry and its
+ * snapshots, and each login copied them all.
+ */
+function stillLive(sessions: Record<string, SessionState>, at: string): Record<string, SessionState> {
+  const now = new Date(at);
+  const live: Record<string, SessionState> = {};
+  for (const [id, session] of Object.entries(sessions)) if (isSessionLive(session, now)) live[id] = session;
+  return live;
+}
+
 /** The area's cases of the fold; `at` is when the event happened. */
 export function evolveSignIn(state: AccountState, event: SignInEvent, at: string): AccountState {
   switch (event.type) {
@@ -65,7 +79,7 @@ export function evolveSignIn(state: AccountState, event: SignInEvent, at: string
         {
           ...state,
           sessions: {
-            ...state.sessions,
+            ...stillLive(state.sessions, at),
             [event.data.sessionId]: {
               sessionId: event.data.sessionId,
               tokenHash: event.data.tokenHash,

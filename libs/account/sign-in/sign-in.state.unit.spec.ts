@@ -63,3 +63,32 @@ describe('liveSessions', () => {
     expect(idsLiveAt(9 * DAY, ...active, happened(sessionStarted('s1'), 2 * DAY))).toEqual([]);
   });
 });
+
+describe('the sessions the fold keeps', () => {
+  it('drops the sessions already dead when a new one starts, so busy accounts do not carry every session ever', () => {
+    const state = stateOf(
+      ...active,
+      sessionStarted('idle'),
+      happened(sessionStarted('expired', { expiresAt: at(6 * DAY) }), 5 * DAY),
+      happened(sessionStarted('fresh'), 5 * DAY),
+      sessionStarted('seen'),
+      happened(sessionSeen('seen'), 6 * DAY),
+      happened(sessionStarted('new'), 8 * DAY),
+    );
+    expect(Object.keys(state.sessions).sort()).toEqual(['fresh', 'new', 'seen']);
+  });
+
+  it('keeps a thousand daily logins down to the sessions still live', () => {
+    const logins = Array.from({ length: 1000 }, (_, day) => happened(sessionStarted(`day-${day}`, { expiresAt: at((day + 30) * DAY) }), day * DAY));
+    const state = stateOf(...active, ...logins);
+    // Idle timeout 7 days: the last week's sessions, the newest included.
+    expect(Object.keys(state.sessions)).toHaveLength(7);
+    expect(liveSessions(state, instant(999 * DAY)).map((s) => s.sessionId)).toContain('day-999');
+  });
+
+  it('keeps every live session, however old', () => {
+    const state = stateOf(...active, sessionStarted('s1'), happened(sessionSeen('s1'), 6 * DAY), happened(sessionStarted('s2'), 10 * DAY));
+    expect(Object.keys(state.sessions).sort()).toEqual(['s1', 's2']);
+  });
+});
+
