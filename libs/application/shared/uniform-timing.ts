@@ -8,7 +8,12 @@ export async function withUniformTiming<T>(floorMs: number, work: () => Promise<
   try {
     return await work();
   } finally {
-    const remaining = floorMs - (Date.now() - started);
-    if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
+    await noSoonerThan(started, floorMs);
   }
+}
+
+/** Waits until `floorMs` have passed since `started` (Date.now() at the start), if they have not. */
+export async function noSoonerThan(started: number, floorMs: number): Promise<void> {
+  const remaining = floorMs - (Date.now() - started);
+  if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
 }

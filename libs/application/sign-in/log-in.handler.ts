@@ -14,6 +14,8 @@ import { NewLogin, type IssuedSecret } from './new-login';
 import { normalizeEmail } from '@warden/account/normalize';
 import { PasswordHasher } from '../shared/password-hasher';
 import { Reservations } from '../shared/reservations';
+import { noSoonerThan } from '../shared/uniform-timing';
+import { DomainError } from '@warden/shared/errors';
 import type { LoginResult } from './log-in.result';
 
 export class LogInCommand extends Command<LoginResult> {
@@ -32,6 +34,13 @@ export class LogInCommand extends Command<LoginResult> {
  * admission and settlement each. The throttle admits the attempt first, in one atomic
  * step, so a 429 costs no bcrypt and says nothing, and a burst gets no more checks than
  * the free allowance.
+ *
+ * The same work is not quite the same time: a wrong password also loads the account and
+ * appends its LoginFailed (an fsync), about 3 ms over a 50 ms comparison, enough to tell
+ * known addresses from unknown ones over many tries. So a `401 invalid_credentials` is
+ * answered no sooner than UNIFORM_RESPONSE_MS after the request began, as the always-202
+ * endpoints are; a successful login is not delayed. The floor must exceed the bcrypt
+ * comparison (cost 12 ≈ 200 ms here; default floor 250 ms).
  */
 @CommandHandler(LogInCommand)
 export class LogInHandler implements ICommandHandler<LogInCommand> {
@@ -47,11 +56,15 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
   ) {}
 
   async execute(command: LogInCommand): Promise<LoginResult> {
+    const started = Date.now();
     const normalized = normalizeEmail(command.email);
     // The throttle's check and count are one atomic step, taken before the password is checked.
     const attempt = await this.throttle.admit(this.throttle.keysFor(normalized, command.meta.client?.ip), () => this.clock.now());
     try {
       return await this.logIn(command, normalized, attempt);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'invalid_credentials') await noSoonerThan(started, this.config.uniformResponseMs);
+      throw error;
     } finally {
       // Gives back the place of an attempt that is no failure (a refusal after a correct password, an error).
       settleAfterAnswer(() => attempt.finish(this.clock.now()));
