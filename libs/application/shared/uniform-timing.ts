@@ -4,7 +4,7 @@
  * and an unknown address, which is what keeps them from revealing which is which.
  */
 export async function withUniformTiming<T>(floorMs: number, work: () => Promise<T>): Promise<T> {
-  const started = Date.now();
+  const started = performance.now();
   try {
     return await work();
   } finally {
@@ -12,8 +12,8 @@ export async function withUniformTiming<T>(floorMs: number, work: () => Promise<
   }
 }
 
-/** Waits until `floorMs` have passed since `started` (Date.now() at the start), if they have not. */
+/** Waits until `floorMs` have passed since `started` (performance.now() at the start), if they have not. */
 export async function noSoonerThan(started: number, floorMs: number): Promise<void> {
-  const remaining = floorMs - (Date.now() - started);
+  const remaining = floorMs - (performance.now() - started);
   if (remaining > 0) await new Promise((resolve) => setTimeout(resolve, remaining));
 }

@@ -56,7 +56,7 @@ export class LogInHandler implements ICommandHandler<LogInCommand> {
   ) {}
 
   async execute(command: LogInCommand): Promise<LoginResult> {
-    const started = Date.now();
+    const started = performance.now();
     const normalized = normalizeEmail(command.email);
     // The throttle's check and count are one atomic step, taken before the password is checked.
     const attempt = await this.throttle.admit(this.throttle.keysFor(normalized, command.meta.client?.ip), () => this.clock.now());
