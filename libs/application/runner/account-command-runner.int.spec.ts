@@ -7,7 +7,7 @@ import type { AccountCommand } from '@warden/account/account.commands';
 import { accountStream } from '@warden/infrastructure/event-codec/account-streams';
 import { AccountBusyError } from './account-busy.error';
 import { PasswordAttempt } from '../shared/password-attempt';
-import type { CommandBuilder } from './account-command-runner';
+import { MAX_ATTEMPTS, type CommandBuilder } from './account-command-runner';
 import { activeAccount, openReplica, seed, TEST_META, type Replica } from './testing/replica';
 
 const rename = (name: string): CommandBuilder => (_state, now): AccountCommand => ({ type: 'ChangeDisplayName', now: now.toISOString(), displayName: name });
@@ -98,9 +98,9 @@ describe('AccountCommandRunner under contention (real SQLite files)', () => {
 
     expect(error).toBeInstanceOf(AccountBusyError);
     expect(error).toMatchObject({ code: 'busy', status: 503, details: { retryAfterSeconds: 1 } });
-    expect(builds).toBe(5);
+    expect(builds).toBe(MAX_ATTEMPTS);
     const names = (await one.repository.load(accountId)).state.displayName;
-    expect(names).toBe('Overtaker 5');
+    expect(names).toBe(`Overtaker ${MAX_ATTEMPTS}`);
   });
 
   describe('bcrypt once per request', () => {
