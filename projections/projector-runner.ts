@@ -58,6 +58,13 @@ export interface CommittedBatch {
   events: number;
 }
 
+/** A projection's batch, applied to its working set and not yet committed. */
+interface HandledBatch<E extends ProjectedEvent> {
+  p: Projection<E>;
+  working: WorkingSet;
+  grant: LeaseGrant;
+}
+
 type Outcome =
   | { kind: 'advanced'; last: Position; full: boolean }
   | { kind: 'idle' }
@@ -249,38 +256,28 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
         continue;
       }
       const decode = batchDecoder(this.deps.decode);
+      const handled: HandledBatch<E>[] = [];
       for (const p of group) {
         try {
-          outcomes.set(p.name, await this.apply(p, batch, maxCount, decode, grants.get(p.name) ?? {}));
+          const working = await this.handle(p, batch, decode);
+          if (working) handled.push({ p, working, grant: grants.get(p.name) ?? {} });
+          else outcomes.set(p.name, { kind: 'idle' });
         } catch (error) {
-          if (error instanceof LeaseLostError) {
-            // Another runner took over (we were too slow to renew): nothing was written.
-            this.fresh.forget(p.collections);
-            this.lease.lost(checkpointKey(p));
-            this.holding(p.name, false);
-            outcomes.set(p.name, { kind: 'leased-elsewhere' });
-          } else {
-            fail(p, error);
-          }
+          fail(p, error);
         }
       }
+      await this.commit(handled, batch, maxCount, outcomes, fail);
     }
     await this.feeds.endStep();
     return outcomes;
   }
 
-  private async apply(
-    p: Projection<E>,
-    batch: RecordedEvent[],
-    maxCount: number,
-    decode: (event: RecordedEvent) => Promise<E>,
-    grant: LeaseGrant,
-  ): Promise<Outcome> {
-    const last = batch.at(-1)?.position;
-    if (last === undefined) {
+  /** Applies a batch to a projection's working set; null when the batch is empty (caught up). */
+  private async handle(p: Projection<E>, batch: RecordedEvent[], decode: (event: RecordedEvent) => Promise<E>): Promise<WorkingSet | null> {
+    if (batch.length === 0) {
       // Caught up: back to reading the store, so the ids kept for a rebuild do not outlive it.
       this.fresh.forget(p.collections);
-      return { kind: 'idle' };
+      return null;
     }
     const relevant = batch.filter((e) => p.canHandle(e.type));
     const working = new WorkingSet(this.deps.store, this.fresh);
@@ -290,14 +287,56 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     const decoded: E[] = [];
     for (const event of relevant) decoded.push(await decode(event));
     if (decoded.length > 0) await p.handle(decoded, working);
-    // Committed even when nothing was relevant, so a quiet projection does not re-read the
-    // same events forever and waitFor sees it as caught up.
-    await working.commit({ key: checkpointKey(p), position: last, fence: grant.fence });
-    this.retryAt.delete(p.name);
-    this.options.onBatch?.(p.name, { first: batch[0].position, last, events: batch.length });
-    const full = batch.length >= maxCount;
-    if (!full) this.fresh.forget(p.collections);
-    return { kind: 'advanced', last, full };
+    return working;
+  }
+
+  /**
+   * Commits the projections' batches with their checkpoints — even a projection to which
+   * nothing in the batch was relevant, so a quiet projection does not re-read the same
+   * events forever and waitFor sees it as caught up. Together in one write when there are
+   * several (ReadStore.commitBatches: one SQLite transaction instead of one per projection,
+   * about a tenth of a live step's cost); if that fails, one by one, so each projection
+   * keeps its own fate (a lost lease, a refused write).
+   */
+  private async commit(
+    handled: HandledBatch<E>[],
+    batch: RecordedEvent[],
+    maxCount: number,
+    outcomes: Map<string, Outcome>,
+    fail: (p: Projection<E>, error: unknown) => void,
+  ): Promise<void> {
+    const last = batch.at(-1)?.position;
+    if (last === undefined || handled.length === 0) return;
+    const writes = handled.map(({ p, working, grant }) => working.batchWrite({ key: checkpointKey(p), position: last, fence: grant.fence }));
+    let together = handled.length > 1;
+    if (together) {
+      try {
+        await this.deps.store.commitBatches(writes);
+      } catch {
+        together = false;
+      }
+    }
+    for (const [i, h] of handled.entries()) {
+      try {
+        if (!together) await this.deps.store.commitBatch(writes[i]);
+        await h.working.committed(writes[i]);
+        this.retryAt.delete(h.p.name);
+        this.options.onBatch?.(h.p.name, { first: batch[0].position, last, events: batch.length });
+        const full = batch.length >= maxCount;
+        if (!full) this.fresh.forget(h.p.collections);
+        outcomes.set(h.p.name, { kind: 'advanced', last, full });
+      } catch (error) {
+        if (error instanceof LeaseLostError) {
+          // Another runner took over (we were too slow to renew): nothing was written.
+          this.fresh.forget(h.p.collections);
+          this.lease.lost(checkpointKey(h.p));
+          this.holding(h.p.name, false);
+          outcomes.set(h.p.name, { kind: 'leased-elsewhere' });
+        } else {
+          fail(h.p, error);
+        }
+      }
+    }
   }
 
   /**

@@ -14,7 +14,7 @@ import type { ProjectionStore } from './projection';
 /**
  * The read store as a projection sees it during one batch: reads go to the store once per
  * document and are then served from memory; writes stay in memory until the runner commits
- * them with the checkpoint (`changes()` → ReadStore.commitBatch). So a batch of 1,000
+ * them with the checkpoint (`batchWrite()` → ReadStore.commitBatches). So a batch of 1,000
  * events costs one transaction, not one per document, and a crash mid-batch writes
  * nothing at all.
  *
@@ -49,11 +49,14 @@ export class WorkingSet implements ProjectionStore {
     return [...this.collections].flatMap(([name, collection]) => collection.changes(name));
   }
 
-  /** Commits the batch with its checkpoint, then purges if an erasure asked for it. */
-  async commit(checkpoint: BatchWrite['checkpoint']): Promise<void> {
-    const changes = this.changes();
-    await this.store.commitBatch({ changes, checkpoint });
-    this.fresh?.committed(changes);
+  /** The batch's writes with its checkpoint, for the runner to commit (with other projections' batches). */
+  batchWrite(checkpoint: BatchWrite['checkpoint']): BatchWrite {
+    return { changes: this.changes(), checkpoint };
+  }
+
+  /** After `batch` (from batchWrite) was committed: records what was written, then purges if an erasure asked for it. */
+  async committed(batch: BatchWrite): Promise<void> {
+    this.fresh?.committed(batch.changes);
     if (this.purgeWanted) await this.store.purgeOverwritten();
   }
 

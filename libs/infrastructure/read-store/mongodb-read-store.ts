@@ -85,6 +85,10 @@ export class MongoDbReadStore implements ReadStore {
     this.checkpointListeners.notify();
   }
 
+  async commitBatches(batches: BatchWrite[]): Promise<void> {
+    for (const batch of batches) await this.commitBatch(batch);
+  }
+
   /** Renew, else take over an expired lease (token + 1, fence raised on the checkpoint), else create. */
   async acquireLease(key: string, holder: string, ttlMs: number): Promise<number | undefined> {
     const now = Date.now();

@@ -45,6 +45,37 @@ export function describeProjectorBatchContract(name: string, create: () => Promi
       expect(told).toBe(1);
     });
 
+    it('writes several projections\' batches at once, each with its own checkpoint', async () => {
+      const [first, second] = [unique('one'), unique('two')];
+      const [firstKey, secondKey] = [unique('cp1'), unique('cp2')];
+      await store().commitBatches([
+        { changes: [{ collection: first, put: [{ id: 'a', _position: P(4) }], delete: [] }], checkpoint: { key: firstKey, position: P(4) } },
+        { changes: [], checkpoint: { key: secondKey, position: P(4) } },
+      ]);
+      expect(await store().collection(first).get('a')).toEqual({ id: 'a', _position: P(4) });
+      expect(await store().getCheckpoint(firstKey)).toBe(P(4));
+      expect(await store().getCheckpoint(secondKey)).toBe(P(4));
+      expect(await store().collection(second).find({})).toEqual([]);
+    });
+
+    it('refuses batches written together when one of their fences is lost, and the others can still be written alone', async () => {
+      const [keptKey, lostKey] = [unique('kept'), unique('lost')];
+      const collection = unique('fenced');
+      const kept = await store().acquireLease(keptKey, 'me', 60_000);
+      const lost = await store().acquireLease(lostKey, 'me', 1);
+      await acquireWhenFree(lostKey, 'someone-else', 60_000);
+      const keptBatch = {
+        changes: [{ collection, put: [{ id: 'k', _position: P(6) }], delete: [] }],
+        checkpoint: { key: keptKey, position: P(6), fence: { holder: 'me', token: kept! } },
+      };
+      const together = store().commitBatches([keptBatch, { changes: [], checkpoint: { key: lostKey, position: P(6), fence: { holder: 'me', token: lost! } } }]);
+      await expect(together).rejects.toBeInstanceOf(LeaseLostError);
+      expect(await store().getCheckpoint(lostKey)).toBeUndefined();
+      await store().commitBatch(keptBatch);
+      expect(await store().getCheckpoint(keptKey)).toBe(P(6));
+      expect(await store().collection(collection).get('k')).toEqual({ id: 'k', _position: P(6) });
+    });
+
     it('never moves a document back to an older _position; the same position may be rewritten', async () => {
       const collection = unique('guard');
       const key = unique('cp');

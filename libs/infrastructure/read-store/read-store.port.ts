@@ -78,6 +78,13 @@ export interface ReadStore {
    */
   commitBatch(batch: BatchWrite): Promise<void>;
   /**
+   * Several projections' batches of one step, written together. SQLite: one transaction,
+   * all or none (a lost fence refuses them all). MongoDB: one after the other, each as
+   * commitBatch, so a failure may leave the earlier ones written; they are idempotent, and
+   * the runner then commits each again on its own.
+   */
+  commitBatches(batches: BatchWrite[]): Promise<void>;
+  /**
    * Takes or renews the lease on a checkpoint key for `ttlMs`: the token to fence writes
    * with, or undefined while another holder's lease runs. A takeover increments the token.
    */

@@ -115,7 +115,8 @@ export class SqliteReadCollection<T extends Doc> implements ReadCollection<T> {
     return this.statements.statement(sql);
   }
 
-  private createTable(): void {
+  /** Creates the table once; called outside write transactions too (see SqliteReadStore.commitBatches). */
+  createTable(): void {
     this.statements.execOnce(this.text.create);
   }
 

@@ -30,7 +30,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly leases: SqliteLeases;
   private readonly tables = new Map<string, SqliteReadCollection<Doc>>();
   private readonly checkpointListeners = new CheckpointListeners();
-  private readonly commitInTransaction: Database.Transaction<(batch: BatchWrite) => void>;
+  private readonly commitInTransaction: Database.Transaction<(batches: readonly BatchWrite[]) => void>;
   private readonly replaceInTransaction: Database.Transaction<(replacement: CollectionReplacement) => void>;
   private readonly acquireInTransaction: Database.Transaction<(key: string, holder: string, ttlMs: number) => number | undefined>;
 
@@ -46,7 +46,7 @@ export class SqliteReadStore implements ReadStore {
     this.statements = new SqliteStatements(this.db);
     this.statements.execOnce(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS_TABLE} (projector TEXT PRIMARY KEY, position TEXT NOT NULL)`);
     this.leases = new SqliteLeases(this.statements);
-    this.commitInTransaction = this.db.transaction((batch: BatchWrite) => this.commitLocked(batch));
+    this.commitInTransaction = this.db.transaction((batches: readonly BatchWrite[]) => batches.forEach((batch) => this.commitLocked(batch)));
     this.replaceInTransaction = this.db.transaction(({ collections, checkpoint }: CollectionReplacement) => {
       for (const { live, replacement } of collections) replaceTable(this.statements, live, replacement);
       const position = this.readCheckpoint(checkpoint.replacement);
@@ -95,7 +95,15 @@ export class SqliteReadStore implements ReadStore {
 
   /** One IMMEDIATE transaction: the fence is checked under the write lock, so a stale holder writes nothing. */
   async commitBatch(batch: BatchWrite): Promise<void> {
-    this.commitInTransaction.immediate(batch);
+    await this.commitBatches([batch]);
+  }
+
+  /** One IMMEDIATE transaction for all: a live step's commits were 7 transactions (one per projection). */
+  async commitBatches(batches: BatchWrite[]): Promise<void> {
+    // Tables first, outside the transaction: a CREATE rolled back with a refused batch would
+    // leave its collection believing the table exists.
+    for (const { changes } of batches) for (const change of changes) this.table(change.collection).createTable();
+    this.commitInTransaction.immediate(batches);
     this.checkpointListeners.notify();
   }
 

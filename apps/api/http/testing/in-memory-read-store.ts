@@ -38,16 +38,25 @@ export class InMemoryReadStore implements ReadStore {
     this.checkpoints.delete(projector);
   }
 
-  async commitBatch({ changes, checkpoint }: BatchWrite): Promise<void> {
-    const { fence } = checkpoint;
-    const lease = this.leases.get(checkpoint.key);
-    if (fence && (lease?.holder !== fence.holder || lease.token !== fence.token)) throw new LeaseLostError(checkpoint.key, fence.holder);
-    for (const change of changes) {
-      const collection = this.collection(change.collection);
-      for (const id of change.delete) await collection.delete(id);
-      for (const doc of change.put) await collection.put(doc);
+  async commitBatch(batch: BatchWrite): Promise<void> {
+    await this.commitBatches([batch]);
+  }
+
+  /** All or none, as on SQLite: every fence is checked before anything is written. */
+  async commitBatches(batches: BatchWrite[]): Promise<void> {
+    for (const { checkpoint } of batches) {
+      const { fence } = checkpoint;
+      const lease = this.leases.get(checkpoint.key);
+      if (fence && (lease?.holder !== fence.holder || lease.token !== fence.token)) throw new LeaseLostError(checkpoint.key, fence.holder);
     }
-    this.checkpoints.set(checkpoint.key, checkpoint.position);
+    for (const { changes, checkpoint } of batches) {
+      for (const change of changes) {
+        const collection = this.collection(change.collection);
+        for (const id of change.delete) await collection.delete(id);
+        for (const doc of change.put) await collection.put(doc);
+      }
+      this.checkpoints.set(checkpoint.key, checkpoint.position);
+    }
     this.checkpointListeners.notify();
   }
 
