@@ -8,6 +8,7 @@ import { SqliteReadStore } from '@warden/infrastructure/read-store/sqlite-read-s
 import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { CatchUpError } from './catch-up-error';
 import { checkpointKey } from './checkpoint-key';
+import { waitForCheckpoints } from './checkpoint-watch';
 import { recordedAsIs, type Projection } from './projection';
 import { ReadStoreLease } from './projection-lease';
 import { ProjectorRunner, type ProjectorRunnerOptions } from './projector-runner';
@@ -254,6 +255,22 @@ describe('ProjectorRunner on SQLite', () => {
     expect(errors.map((e) => e.projection)).toEqual(['counting', 'counting']);
     expect(await modelOf(projection)).toEqual(await cleanModel());
   });
+
+  it('commits the projections of a step together, and one the store refuses does not hold the others back', async () => {
+    const head = await seed();
+    const refused = refusedFromSecondBatch('refused');
+    const counting = new CountingProjection();
+    const runner = runnerFor([refused, counting]);
+    await runner.start();
+
+    // The step's joint commit fails on the refused projection's unique index; each is then
+    // committed alone, so the counting projection advances to the head.
+    expect(await waitForCheckpoints(store, [counting], head, 5000)).toBe(true);
+    expect(await modelOf(counting)).toEqual(await cleanModel());
+    expect(errors.length).toBeGreaterThan(0);
+    expect(new Set(errors.map((e) => e.projection))).toEqual(new Set(['refused']));
+    expect(await store.getCheckpoint(checkpointKey(refused))).not.toBe(head);
+  });
 });
 
 /** Wraps a projection whose first `failures` batches throw before touching anything. */
@@ -269,6 +286,23 @@ function failingFirst(failures: number, inner: Projection): Projection {
     handle: async (batch: RecordedEvent[], readStore) => {
       if (left-- > 0) throw new Error('read store unavailable');
       await inner.handle(batch, readStore);
+    },
+  };
+}
+
+/** Writes one document per event under one unique key: its first batch commits, every later one is refused by the store. */
+function refusedFromSecondBatch(name: string): Projection {
+  const collection = `${name}_docs`;
+  return {
+    name,
+    version: 1,
+    collections: [collection],
+    canHandle: () => true,
+    init: (readStore) => readStore.collection(collection).ensureIndex('key', { unique: true }),
+    truncate: (readStore) => readStore.collection(collection).truncate(),
+    handle: async (batch: RecordedEvent[], readStore) => {
+      const [first] = batch;
+      await readStore.collection(collection).put({ id: first.eventId, key: 'one-only', _position: first.position });
     },
   };
 }
