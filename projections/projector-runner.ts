@@ -295,7 +295,7 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
    * nothing in the batch was relevant, so a quiet projection does not re-read the same
    * events forever and waitFor sees it as caught up. Together in one write when there are
    * several (ReadStore.commitBatches: one SQLite transaction instead of one per projection,
-   * about a tenth of a live step's cost); if that fails, one by one, so each projection
+   * which after every command was seven); if that fails, one by one, so each projection
    * keeps its own fate (a lost lease, a refused write).
    */
   private async commit(
