@@ -19,7 +19,7 @@ import { PasswordHasher } from './shared/password-hasher';
 import { Reservations } from './shared/reservations';
 import { SecondFactors } from './shared/second-factor';
 import { UseRecorder } from './shared/use-recorder';
-import { WrongCodeThrottle } from './shared/wrong-code-throttle';
+import { WrongSecretThrottle } from './shared/wrong-secret-throttle';
 import { LoginThrottle } from './sign-in/login-throttle';
 import { NewLogin } from './sign-in/new-login';
 import { SIGN_IN_HANDLERS } from './sign-in/sign-in.handlers';
@@ -35,7 +35,7 @@ const services = [
   PasswordHasher,
   NewPassword,
   LoginThrottle,
-  WrongCodeThrottle,
+  WrongSecretThrottle,
   NewLogin,
   SecondFactors,
   UseRecorder,

@@ -42,7 +42,7 @@ export class PasswordsController {
   @Post('accounts/:id/password')
   @HttpCode(204)
   @RequireScope('auth')
-  @CommandResponses({ 204: null }, 'invalid_credentials', 'weak_password', 'password_disabled', 'account_not_found', 'invalid_state')
+  @CommandResponses({ 204: null }, 'invalid_credentials', 'too_many_attempts', 'weak_password', 'password_disabled', 'account_not_found', 'invalid_state')
   async change(@Param() { id }: AccountIdParam, @Body() body: ChangePasswordDto, @Ctx() ctx: RequestContext) {
     return answer(await this.commands.execute(new ChangePasswordCommand(id, body.currentPassword, body.newPassword, body.keepSessionId ?? null, metadataOf(ctx))));
   }

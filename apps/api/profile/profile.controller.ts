@@ -45,7 +45,7 @@ export class ProfileController {
   @Post('accounts/:id/email-changes')
   @HttpCode(202)
   @RequireScope('auth')
-  @CommandResponses({ 202: AcceptedDto }, 'invalid_credentials', 'email_taken', 'password_disabled', 'account_not_found', 'invalid_state')
+  @CommandResponses({ 202: AcceptedDto }, 'invalid_credentials', 'too_many_attempts', 'email_taken', 'password_disabled', 'account_not_found', 'invalid_state')
   async requestEmailChange(@Param() { id }: AccountIdParam, @Body() body: RequestEmailChangeDto, @Ctx() ctx: RequestContext) {
     return answer(await this.commands.execute(new RequestEmailChangeCommand(id, body.newEmail, body.password, metadataOf(ctx))), {});
   }

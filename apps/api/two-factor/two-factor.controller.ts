@@ -54,7 +54,7 @@ export class TwoFactorController {
   @Delete('accounts/:id/totp')
   @HttpCode(204)
   @RequireScope('auth')
-  @CommandResponses({ 204: null }, 'invalid_credentials', 'invalid_code', 'account_not_found', 'invalid_state')
+  @CommandResponses({ 204: null }, 'invalid_credentials', 'invalid_code', 'too_many_attempts', 'account_not_found', 'invalid_state')
   async disable(@Param() { id }: AccountIdParam, @Body() body: PasswordAndCodeDto, @Ctx() ctx: RequestContext) {
     return answer(await this.commands.execute(new ChangeSecondFactorCommand(id, 'disable', body.password, body.code, metadataOf(ctx))));
   }
@@ -62,7 +62,7 @@ export class TwoFactorController {
   @Post('accounts/:id/recovery-codes')
   @HttpCode(200)
   @RequireScope('auth')
-  @CommandResponses({ 200: RecoveryCodesDto }, 'invalid_credentials', 'invalid_code', 'account_not_found', 'invalid_state')
+  @CommandResponses({ 200: RecoveryCodesDto }, 'invalid_credentials', 'invalid_code', 'too_many_attempts', 'account_not_found', 'invalid_state')
   async regenerate(@Param() { id }: AccountIdParam, @Body() body: PasswordAndCodeDto, @Ctx() ctx: RequestContext) {
     const outcome = await this.commands.execute(new ChangeSecondFactorCommand(id, 'regenerate_recovery_codes', body.password, body.code, metadataOf(ctx)));
     return answer(outcome, { recoveryCodes: outcome.recoveryCodes });

@@ -20,7 +20,7 @@ export class CodeRefused {
 /**
  * How a form shows a command's refusal of its code: a wrong code, or a link cooling down
  * from wrong ones; undefined for any other error. The counting is the command's own
- * (WrongCodeThrottle in the application layer), the same for the pages and the `/v1` calls.
+ * (WrongSecretThrottle in the application layer), the same for the pages and the `/v1` calls.
  */
 export function codeRefusal(error: unknown, field: string): CodeRefused | undefined {
   if (isRefusal(error, 'invalid_code')) return new CodeRefused(wrongCodeError(field), 400);

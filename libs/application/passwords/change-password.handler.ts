@@ -4,6 +4,7 @@ import type { AccountState } from '@warden/account/account.state';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { NewPassword } from '../shared/new-password';
 import { PasswordHasher } from '../shared/password-hasher';
+import { WrongSecretThrottle } from '../shared/wrong-secret-throttle';
 
 export class ChangePasswordCommand extends Command<CommandOutcome> {
   constructor(
@@ -23,6 +24,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     private readonly runner: AccountCommandRunner,
     private readonly hasher: PasswordHasher,
     private readonly newPassword: NewPassword,
+    private readonly wrongSecrets: WrongSecretThrottle,
   ) {}
 
   execute({ accountId, currentPassword, newPassword, keepSessionId, meta }: ChangePasswordCommand): Promise<CommandOutcome> {
@@ -30,17 +32,19 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     const next = this.newPassword.attempt(newPassword);
     // The policy is checked only for the rightful owner: a wrong current password is refused first.
     const newHash = async (state: AccountState) => ((await current.matches(state)) ? this.newPassword.hashFor(next, state) : '');
-    return this.runner.run(
-      accountId,
-      async (state, now) => ({
-        type: 'ChangePassword',
-        now: now.toISOString(),
-        currentPasswordMatches: await current.matches(state),
-        passwordHash: await newHash(state),
-        keepSessionId,
-      }),
-      meta,
-      { prepare: newHash },
+    return this.wrongSecrets.judge({ accountId }, meta.client?.ip, true, () =>
+      this.runner.run(
+        accountId,
+        async (state, now) => ({
+          type: 'ChangePassword',
+          now: now.toISOString(),
+          currentPasswordMatches: await current.matches(state),
+          passwordHash: await newHash(state),
+          keepSessionId,
+        }),
+        meta,
+        { prepare: newHash },
+      ),
     );
   }
 }

@@ -5,7 +5,7 @@ import { AccountCommandRunner, type CommandOutcome } from '../runner/account-com
 import { NewPassword } from '../shared/new-password';
 import { SecondFactors } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
-import { WrongCodeThrottle } from '../shared/wrong-code-throttle';
+import { WrongSecretThrottle } from '../shared/wrong-secret-throttle';
 
 export class CompletePasswordResetCommand extends Command<CommandOutcome & { accountId: string }> {
   constructor(
@@ -24,7 +24,7 @@ export class CompletePasswordResetHandler implements ICommandHandler<CompletePas
     private readonly runner: AccountCommandRunner,
     private readonly newPassword: NewPassword,
     private readonly secondFactors: SecondFactors,
-    private readonly wrongCodes: WrongCodeThrottle,
+    private readonly wrongSecrets: WrongSecretThrottle,
   ) {}
 
   async execute({ token, newPassword, code, meta }: CompletePasswordResetCommand) {
@@ -32,7 +32,7 @@ export class CompletePasswordResetHandler implements ICommandHandler<CompletePas
     const password = this.newPassword.attempt(newPassword);
     // Hashed once, before the account's turn, even if a concurrent write makes the runner decide again.
     const newHash = (state: AccountState) => (state.exists ? this.newPassword.hashFor(password, state) : Promise.resolve(''));
-    const outcome = await this.wrongCodes.judge(token, meta.client?.ip, code, () =>
+    const outcome = await this.wrongSecrets.judge({ link: token }, meta.client?.ip, code !== undefined, () =>
       this.runner.run(
         accountId,
         async (state, now) => ({

@@ -7,6 +7,7 @@ import { normalizeEmail } from '@warden/account/normalize';
 import { PasswordHasher } from '../shared/password-hasher';
 import { reservationRefusal } from '@warden/account/reservation/reservation.decider';
 import { Reservations } from '../shared/reservations';
+import { WrongSecretThrottle } from '../shared/wrong-secret-throttle';
 
 export class RequestEmailChangeCommand extends Command<CommandOutcome> {
   constructor(
@@ -35,30 +36,33 @@ export class RequestEmailChangeHandler implements ICommandHandler<RequestEmailCh
     private readonly hasher: PasswordHasher,
     private readonly reservations: Reservations,
     private readonly keys: ServiceKeys,
+    private readonly wrongSecrets: WrongSecretThrottle,
   ) {}
 
   execute({ accountId, newEmail, password, meta }: RequestEmailChangeCommand): Promise<CommandOutcome> {
     const email = newEmail.trim().normalize('NFC');
     const attempt = this.hasher.attempt(password);
-    return this.runner.run(
-      accountId,
-      async (state, now) => {
-        const passwordMatches = await attempt.matches(state);
-        // Only someone the decider would let through learns whether an address is taken.
-        if (passwordMatches && state.status === 'active' && !state.passwordDisabled) {
-          const holder = await this.reservations.holder('email', normalizeEmail(email));
-          if (holder !== null && holder !== accountId) throw reservationRefusal('email', 'taken');
-        }
-        return {
-          type: 'RequestEmailChange',
-          now: now.toISOString(),
-          passwordMatches,
-          newEmail: email,
-          change: newMailToken(this.keys, 'confirm-email-change', accountId, now, EMAIL_CHANGE_TTL_SECONDS),
-        };
-      },
-      meta,
-      { prepare: (state) => attempt.matches(state) },
+    return this.wrongSecrets.judge({ accountId }, meta.client?.ip, true, () =>
+      this.runner.run(
+        accountId,
+        async (state, now) => {
+          const passwordMatches = await attempt.matches(state);
+          // Only someone the decider would let through learns whether an address is taken.
+          if (passwordMatches && state.status === 'active' && !state.passwordDisabled) {
+            const holder = await this.reservations.holder('email', normalizeEmail(email));
+            if (holder !== null && holder !== accountId) throw reservationRefusal('email', 'taken');
+          }
+          return {
+            type: 'RequestEmailChange',
+            now: now.toISOString(),
+            passwordMatches,
+            newEmail: email,
+            change: newMailToken(this.keys, 'confirm-email-change', accountId, now, EMAIL_CHANGE_TTL_SECONDS),
+          };
+        },
+        meta,
+        { prepare: (state) => attempt.matches(state) },
+      ),
     );
   }
 }

@@ -3,7 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { AccountCommandRunner, type CommandOutcome } from '../runner/account-command-runner';
 import { SecondFactors } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
-import { WrongCodeThrottle } from '../shared/wrong-code-throttle';
+import { WrongSecretThrottle } from '../shared/wrong-secret-throttle';
 
 export class CompleteOwnershipVerificationCommand extends Command<CommandOutcome & { accountId: string }> {
   constructor(
@@ -21,12 +21,12 @@ export class CompleteOwnershipVerificationHandler
   constructor(
     private readonly runner: AccountCommandRunner,
     private readonly secondFactors: SecondFactors,
-    private readonly wrongCodes: WrongCodeThrottle,
+    private readonly wrongSecrets: WrongSecretThrottle,
   ) {}
 
   async execute({ token, code, meta }: CompleteOwnershipVerificationCommand) {
     const { accountId, tokenHash } = tokenTarget(token);
-    const outcome = await this.wrongCodes.judge(token, meta.client?.ip, code, () =>
+    const outcome = await this.wrongSecrets.judge({ link: token }, meta.client?.ip, code !== undefined, () =>
       this.runner.run(
         accountId,
         (state, now) => ({

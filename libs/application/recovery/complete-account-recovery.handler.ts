@@ -8,7 +8,7 @@ import { AccountCommandRunner, type CommandOutcome } from '../runner/account-com
 import { NewPassword } from '../shared/new-password';
 import { hashRecoveryCode } from '../shared/second-factor';
 import { tokenTarget } from '../shared/token-target';
-import { WrongCodeThrottle } from '../shared/wrong-code-throttle';
+import { WrongSecretThrottle } from '../shared/wrong-secret-throttle';
 import { RecoveryCaseIndex } from './recovery-case-index';
 
 /** With a recovery code the owner recovers at once; with a statement, support decides. */
@@ -30,7 +30,7 @@ export class CompleteAccountRecoveryHandler implements ICommandHandler<CompleteA
     private readonly runner: AccountCommandRunner,
     private readonly newPassword: NewPassword,
     private readonly cases: RecoveryCaseIndex,
-    private readonly wrongCodes: WrongCodeThrottle,
+    private readonly wrongSecrets: WrongSecretThrottle,
   ) {}
 
   async execute({ token, proof, meta }: CompleteAccountRecoveryCommand): Promise<RecoveryOutcome> {
@@ -57,7 +57,7 @@ export class CompleteAccountRecoveryHandler implements ICommandHandler<CompleteA
     }
     const password = this.newPassword.attempt(proof.newPassword);
     const newHash = (state: AccountState) => (state.exists ? this.newPassword.hashFor(password, state) : Promise.resolve(''));
-    const outcome = await this.wrongCodes.judge(token, meta.client?.ip, proof.recoveryCode, () =>
+    const outcome = await this.wrongSecrets.judge({ link: token }, meta.client?.ip, true, () =>
       this.runner.run(
         accountId,
         async (state, now) => ({

@@ -1,14 +1,17 @@
 import { tokenFromLink } from '../testing/outbox';
-import { authPost, mailTo, totpCode, uniqueEmail, verifiedAccount } from '../testing/flows';
+import { authPost, mailTo, PASSWORD, totpCode, uniqueEmail, verifiedAccount } from '../testing/flows';
+import { bearer } from '../testing/warden-harness';
 import { CLIENT, startWarden, type TestWarden } from '../testing/warden-harness';
 
 /**
  * A mailed link that asks for a 2FA or recovery code must not allow unlimited guesses:
  * whoever holds the link (a compromised mailbox) could otherwise try all 10^6 TOTP codes.
- * The same throttle as the hosted pages', applied to the commands themselves, with the
- * default allowance (THROTTLE_ACCOUNT_FREE_FAILURES = 3 wrong codes per link).
+ * Nor may an account's own commands that take its password (or a code) be a way round the
+ * login's throttle. One throttle, applied to the commands themselves (so the hosted pages
+ * share it), with the default allowance (THROTTLE_ACCOUNT_FREE_FAILURES = 3 wrong secrets
+ * per link or account).
  */
-describe('wrong codes on mailed-link calls (/v1) are throttled', () => {
+describe('wrong secrets presented to commands (/v1) are throttled', () => {
   let w: TestWarden;
   beforeAll(async () => {
     w = await startWarden({ env: { UNIFORM_RESPONSE_MS: '0' } });
@@ -66,5 +69,32 @@ describe('wrong codes on mailed-link calls (/v1) are throttled', () => {
     const complete = () => authPost(w, '/v1/account-recoveries/complete', { token, newPassword: 'Fresh8Password', recoveryCode: 'wrong-code-1' });
     for (let i = 0; i < 3; i++) expect((await complete()).body).toMatchObject({ error: 'invalid_code' });
     expect((await complete()).status).toBe(429);
+  });
+
+  it('throttles wrong current passwords on a password change, then lets the right one through once the wait is over', async () => {
+    const accountId = await verifiedAccount(w, uniqueEmail('change-guess'));
+    const change = (currentPassword: string) =>
+      w.http.post(`/v1/accounts/${accountId}/password`).set('Authorization', bearer('auth')).send({ currentPassword, newPassword: 'Fresh8Password' });
+
+    for (let i = 0; i < 3; i++) expect((await change('Wrong7Password')).body).toMatchObject({ error: 'invalid_credentials' });
+    const cooling = await change(PASSWORD);
+    expect(cooling.status).toBe(429);
+    const wait = Number(cooling.headers['retry-after']);
+    await new Promise((resolve) => setTimeout(resolve, wait * 1000 + 50));
+    expect((await change(PASSWORD)).status).toBe(204);
+  });
+
+  it('counts wrong passwords and wrong codes of an account\'s 2FA changes together', async () => {
+    const email = uniqueEmail('disable-guess');
+    const { accountId, secret } = await withTotp(email);
+    const disable = (password: string, code: string) =>
+      w.http.delete(`/v1/accounts/${accountId}/totp`).set('Authorization', bearer('auth')).send({ password, code });
+
+    expect((await disable('Wrong7Password', '000000')).body).toMatchObject({ error: 'invalid_credentials' });
+    expect((await disable(PASSWORD, '000000')).body).toMatchObject({ error: 'invalid_code' });
+    expect((await authPost(w, `/v1/accounts/${accountId}/email-changes`, { newEmail: uniqueEmail('new'), password: 'Wrong7Password' })).body).toMatchObject({
+      error: 'invalid_credentials',
+    });
+    expect((await disable(PASSWORD, await totpCode(secret))).status).toBe(429);
   });
 });
