@@ -35,6 +35,16 @@ describe('isSessionLive', () => {
   });
 });
 
+/** By day 8: 'idle' idled out (7 days unseen), 'expired' is past its expiry; 'fresh' and 'seen' live. */
+const sessionsOfEightDays: Given<AccountEvent>[] = [
+  ...active,
+  sessionStarted('idle'),
+  happened(sessionStarted('expired', { expiresAt: at(6 * DAY) }), 5 * DAY),
+  happened(sessionStarted('fresh'), 5 * DAY),
+  sessionStarted('seen'),
+  happened(sessionSeen('seen'), 6 * DAY),
+];
+
 describe('liveSessions', () => {
   const idsLiveAt = (minutes: number, ...history: Given<AccountEvent>[]) =>
     liveSessions(stateOf(...history), instant(minutes)).map((s) => s.sessionId);
@@ -47,15 +57,7 @@ describe('liveSessions', () => {
   });
 
   it('leaves out sessions past their absolute expiry or idle too long', () => {
-    const history = [
-      ...active,
-      sessionStarted('idle'),
-      happened(sessionStarted('expired', { expiresAt: at(6 * DAY) }), 5 * DAY),
-      happened(sessionStarted('fresh'), 5 * DAY),
-      sessionStarted('seen'),
-      happened(sessionSeen('seen'), 6 * DAY),
-    ];
-    expect(idsLiveAt(8 * DAY, ...history)).toEqual(['fresh', 'seen']);
+    expect(idsLiveAt(8 * DAY, ...sessionsOfEightDays)).toEqual(['fresh', 'seen']);
   });
 
   it('dates a session from when it started, not from the first event', () => {
@@ -66,15 +68,7 @@ describe('liveSessions', () => {
 
 describe('the sessions the fold keeps', () => {
   it('drops the sessions already dead when a new one starts, so busy accounts do not carry every session ever', () => {
-    const state = stateOf(
-      ...active,
-      sessionStarted('idle'),
-      happened(sessionStarted('expired', { expiresAt: at(6 * DAY) }), 5 * DAY),
-      happened(sessionStarted('fresh'), 5 * DAY),
-      sessionStarted('seen'),
-      happened(sessionSeen('seen'), 6 * DAY),
-      happened(sessionStarted('new'), 8 * DAY),
-    );
+    const state = stateOf(...sessionsOfEightDays, happened(sessionStarted('new'), 8 * DAY));
     expect(Object.keys(state.sessions).sort()).toEqual(['fresh', 'new', 'seen']);
   });
 
