@@ -316,13 +316,14 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
         together = false;
       }
     }
+    const committed: CommittedBatch = { first: batch[0].position, last, events: batch.length };
+    const full = batch.length >= maxCount;
     for (const [i, h] of handled.entries()) {
       try {
         if (!together) await this.deps.store.commitBatch(writes[i]);
         await h.working.committed(writes[i]);
         this.retryAt.delete(h.p.name);
-        this.options.onBatch?.(h.p.name, { first: batch[0].position, last, events: batch.length });
-        const full = batch.length >= maxCount;
+        this.options.onBatch?.(h.p.name, committed);
         if (!full) this.fresh.forget(h.p.collections);
         outcomes.set(h.p.name, { kind: 'advanced', last, full });
       } catch (error) {

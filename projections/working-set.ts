@@ -44,14 +44,10 @@ export class WorkingSet implements ProjectionStore {
     return collection as unknown as ReadCollection<T>;
   }
 
-  /** The batch's writes, to commit with the checkpoint. */
-  changes(): CollectionChanges[] {
-    return [...this.collections].flatMap(([name, collection]) => collection.changes(name));
-  }
-
   /** The batch's writes with its checkpoint, for the runner to commit (with other projections' batches). */
   batchWrite(checkpoint: BatchWrite['checkpoint']): BatchWrite {
-    return { changes: this.changes(), checkpoint };
+    const changes = [...this.collections].flatMap(([name, collection]) => collection.changes(name));
+    return { changes, checkpoint };
   }
 
   /** After `batch` (from batchWrite) was committed: records what was written, then purges if an erasure asked for it. */
