@@ -35,10 +35,10 @@ export interface BackingServices {
 
 export async function openBackingServices(config: WardenConfig): Promise<BackingServices> {
   const dir = config.dataDir;
-  const events = config.eventStoreUrl ? new EventStoreDbEventStore(config.eventStoreUrl) : new SqliteEventStore(join(dir, 'events.db'));
+  const events = config.eventStoreUrl ? new EventStoreDbEventStore(config.eventStoreUrl) : new SqliteEventStore(join(dir, 'events.db'), { checkpointInBackground: true });
   const read = config.mongodbUrl
     ? await MongoDbReadStore.connect(config.mongodbUrl, config.mongodbDb)
-    : new SqliteReadStore(join(dir, 'read-models.db'));
+    : new SqliteReadStore(join(dir, 'read-models.db'), { checkpointInBackground: true });
   // Data keys follow the read side's backend: MongoDB in production, a file beside the others when embedded.
   const keys = config.mongodbUrl
     ? await MongoDbKeyStore.connect(config.mongodbUrl, config.mongodbDb)

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { preparePrivateDatabaseFile } from '../private-files';
+import { WalCheckpointer } from '../wal-checkpointer';
 import type { EventToAppend, Position, RecordedEvent } from '@warden/shared/envelope';
 import { positionOf } from '@warden/shared/position';
 import {
@@ -22,6 +23,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** How long a writer waits for another process's write lock before failing. */
   busyTimeoutMs?: number;
+  /** Copy the WAL back into the file on a thread of its own (WalCheckpointer), not inside an append. */
+  checkpointInBackground?: boolean;
 }
 
 /** SQLite's "no limit". */
@@ -38,7 +41,8 @@ const UNLIMITED = -1;
  */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly options: Required<SqliteEventStoreOptions>;
+  private readonly options: Required<Omit<SqliteEventStoreOptions, 'checkpointInBackground'>>;
+  private readonly checkpointer: WalCheckpointer | undefined;
   private readonly commits: GroupCommit<AppendRequest, RecordedEvent[]>;
   private readonly statements: ReturnType<typeof prepareStatements>;
   private readonly appendWatch: AppendWatch;
@@ -54,6 +58,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma('journal_mode = WAL');
     // An acknowledged append is the audit record of a security decision: survive power loss too.
     this.db.pragma('synchronous = FULL');
+    if (options.checkpointInBackground) this.checkpointer = WalCheckpointer.start(this.db, file);
     this.db.exec(EVENTS_SCHEMA);
     this.statements = prepareStatements(this.db);
     // data_version moves when another connection (process) commits to the file.
@@ -115,6 +120,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     this.commits.flush();
     this.appendWatch.stop();
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }

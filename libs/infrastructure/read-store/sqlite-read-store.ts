@@ -1,4 +1,5 @@
 import { preparePrivateDatabaseFile } from '../private-files';
+import { WalCheckpointer } from '../wal-checkpointer';
 import Database from 'better-sqlite3';
 import type { Position } from '@warden/shared/envelope';
 import { CheckpointListeners } from './checkpoint-listeners';
@@ -14,6 +15,8 @@ import type { ThrottleRecords } from './throttle-records.port';
 export interface SqliteReadStoreOptions {
   /** How long a writer waits for another process's write lock before failing. */
   busyTimeoutMs?: number;
+  /** Copy the WAL back into the file on a thread of its own (WalCheckpointer), not inside a commit. */
+  checkpointInBackground?: boolean;
 }
 
 const CHECKPOINTS_TABLE = 'projector_checkpoints';
@@ -28,6 +31,7 @@ export class SqliteReadStore implements ReadStore {
   private readonly db: Database.Database;
   private readonly statements: SqliteStatements;
   private readonly leases: SqliteLeases;
+  private readonly checkpointer: WalCheckpointer | undefined;
   private readonly tables = new Map<string, SqliteReadCollection<Doc>>();
   private readonly checkpointListeners = new CheckpointListeners();
   private readonly commitInTransaction: Database.Transaction<(batches: readonly BatchWrite[]) => void>;
@@ -43,6 +47,7 @@ export class SqliteReadStore implements ReadStore {
     this.db.pragma('synchronous = NORMAL');
     // Freed and overwritten content is zeroed, so erased personal data leaves the file.
     this.db.pragma('secure_delete = ON');
+    if (options.checkpointInBackground) this.checkpointer = WalCheckpointer.start(this.db, filePath);
     this.statements = new SqliteStatements(this.db);
     this.statements.execOnce(`CREATE TABLE IF NOT EXISTS ${CHECKPOINTS_TABLE} (projector TEXT PRIMARY KEY, position TEXT NOT NULL)`);
     this.leases = new SqliteLeases(this.statements);
@@ -156,6 +161,7 @@ export class SqliteReadStore implements ReadStore {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer?.stop();
     if (this.db.open) this.db.close();
   }
 }
