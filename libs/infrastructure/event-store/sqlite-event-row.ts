@@ -6,11 +6,16 @@ import type { ChainedEvent } from './hash-chain';
  * One table holds every event. `sequence` is the global order: SQLite runs one write
  * transaction at a time, so sequences commit in increasing order and a reader never sees
  * a gap that fills in later (what makes "poll after the last position" lossless).
- * AUTOINCREMENT keeps a sequence from ever being reused.
+ * Rows are never deleted, so a plain rowid (the largest plus one) is never reused either.
+ *
+ * Not AUTOINCREMENT: its sqlite_sequence row was one more page written and synced by
+ * every append (about a tenth of one, R3). Files created with it keep it and work the same.
+ * event_id stays UNIQUE although ids are random: projections apply an event once by its id
+ * (apply-once), so a reused id would be skipped there without a word.
  */
 export const EVENTS_SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
-    sequence INTEGER PRIMARY KEY AUTOINCREMENT,
+    sequence INTEGER PRIMARY KEY,
     stream_id TEXT NOT NULL,
     revision INTEGER NOT NULL,
     event_id TEXT NOT NULL UNIQUE,
