@@ -40,6 +40,13 @@ export interface ProjectorRunnerOptions {
    * this is the safety net, and the lease renewal when idle. Default 1000 ms.
    */
   pollIntervalMs?: number;
+  /**
+   * How long new events may wait before the runner reads them. 0 (the default) reads them
+   * in the event loop's next check phase. A runner whose work is not waited on (the
+   * reactors: a mail is not a few milliseconds late) can wait a little, which gathers a
+   * burst into one batch and one commit and lets the read models and the requests go first.
+   */
+  wakeDelayMs?: number;
   /** Pause before a failed projection is tried again (live mode). Default 1000 ms. */
   retryDelayMs?: number;
   /** Every failure of a projection; the runner keeps going either way. */
@@ -126,7 +133,18 @@ export class ProjectorRunner<E extends ProjectedEvent = RecordedEvent> {
     this.onError = options.onError ?? logToStderr;
     this.lease = options.lease ?? soleRunnerLease;
     // New events end the loop's sleep, whichever signal is current.
-    this.feeds = new FeedPool((after) => deps.events.openFeed(after, { onReady: () => this.signal.wake(), readAhead: this.batchSize }));
+    const wakeDelayMs = options.wakeDelayMs ?? 0;
+    let delayedWake: NodeJS.Timeout | undefined;
+    const onReady =
+      wakeDelayMs > 0
+        ? () => {
+            delayedWake ??= setTimeout(() => {
+              delayedWake = undefined;
+              this.signal.wake();
+            }, wakeDelayMs).unref();
+          }
+        : () => this.signal.wake();
+    this.feeds = new FeedPool((after) => deps.events.openFeed(after, { onReady, readAhead: this.batchSize }));
   }
 
   /** Follows the log in the background until `stop()`. */

@@ -11,6 +11,8 @@ import type { JobQueue } from '@warden/infrastructure/queue/job-queue.port';
 import type { ReadStore } from '@warden/infrastructure/read-store/read-store.port';
 import { EVENT_STORE, JOB_QUEUE, READ_STORE, WARDEN_CONFIG } from '@warden/infrastructure/tokens';
 
+const REACTORS_WAKE_DELAY_MS = 20;
+
 /**
  * Two runners: the read models (rebuildable at will) and the mail reactor, which is never
  * rebuilt with them — replaying it from zero could mail people again.
@@ -38,7 +40,9 @@ export class ProjectorService {
     );
     this.reactors = new ProjectorRunner(
       { events, store, projections: reactors(queue), decode: recordedAsIs },
-      leasedRunnerOptions(config, store, onError),
+      // Mails may leave a few milliseconds later: bursts gather into one batch, and the
+      // read models and requests of this process go first.
+      { ...leasedRunnerOptions(config, store, onError), wakeDelayMs: REACTORS_WAKE_DELAY_MS },
     );
   }
 }
