@@ -22,7 +22,8 @@ export async function writePathRatios(): Promise<BenchRatio[]> {
 /** R3: SqliteEventStore.append of one event against a bare INSERT, both WAL + synchronous=FULL, one transaction each. */
 async function appendRatio(): Promise<BenchRatio> {
   const dir = mkdtempSync(join(tmpdir(), 'warden-bench-append-'));
-  const store = new SqliteEventStore(join(dir, 'events.db'));
+  // As the service opens it: checkpoints on their own thread (WalCheckpointer).
+  const store = new SqliteEventStore(join(dir, 'events.db'), { checkpointInBackground: true });
   const raw = new Database(join(dir, 'raw.db'));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');

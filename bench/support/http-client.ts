@@ -1,7 +1,8 @@
-import { Agent, request } from 'node:http';
+import { Agent, type IncomingHttpHeaders, request } from 'node:http';
 
 export interface BenchResponse {
   status: number;
+  headers: IncomingHttpHeaders;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON of any endpoint
 }
 
@@ -17,7 +18,7 @@ export class BenchClient {
     private readonly apiKey: string,
   ) {}
 
-  send(method: string, path: string, body?: object): Promise<BenchResponse> {
+  send(method: string, path: string, body?: object, headers: Record<string, string> = {}): Promise<BenchResponse> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
     return new Promise((resolve, reject) => {
       const req = request(
@@ -29,6 +30,7 @@ export class BenchClient {
           agent: this.agent,
           headers: {
             Authorization: `Bearer ${this.apiKey}`,
+            ...headers,
             ...(payload === undefined ? {} : { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) }),
           },
         },
@@ -37,7 +39,7 @@ export class BenchClient {
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('end', () => {
             const text = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: res.statusCode ?? 0, body: text && res.headers['content-type']?.includes('json') ? JSON.parse(text) : text });
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text && res.headers['content-type']?.includes('json') ? JSON.parse(text) : text });
           });
         },
       );
