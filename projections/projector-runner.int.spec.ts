@@ -179,6 +179,21 @@ describe('ProjectorRunner on SQLite', () => {
     expect(await modelOf(projection)).toEqual(await cleanModel());
   });
 
+  it('(e2) with a wake delay, appends told within it are read as one batch', async () => {
+    const projection = new CountingProjection();
+    const batches: number[] = [];
+    // Only the appends may wake it: no poll comes within the test.
+    const runner = runnerFor([projection], { batchSize: 100, pollIntervalMs: 60_000, wakeDelayMs: 300, onBatch: (_name, { events: n }) => batches.push(n) });
+    await runner.start();
+
+    await appendEvents(events, 'account-a', ['Counted']);
+    await appendEvents(events, 'account-b', ['Counted']);
+    const last = await appendEvents(events, 'account-c', ['Counted']);
+
+    expect(await runner.waitFor(last.position, 5000)).toBe(true);
+    expect(batches).toEqual([3]);
+  });
+
   it('(f) waitFor is true once caught up and false within the timeout when behind', async () => {
     const head = await seed();
     const runner = runnerFor([new CountingProjection(), new CountingProjection({ name: 'other' })]);
