@@ -45,15 +45,16 @@ export const queryText = (request: Request, name: string): string | undefined =>
 export const formOf = (request: Request): FormBody => (request.body && typeof request.body === 'object' ? (request.body as FormBody) : {});
 
 /**
- * Runs one contract call for a staff action and keeps its outcome for the next page: the
- * done text and the command's position (read-your-writes), or the refusal in plain words.
+ * Runs one contract call for a staff action and keeps its outcome for `page`, the page
+ * that shows it: the done text and the command's position (read-your-writes), or the
+ * refusal in plain words. Returns where to redirect (that page, naming the outcome).
  * Refuses without the confirmation box ticked; the browser asks for it first.
  */
-export async function runAction(staff: StaffRequest, scope: ConsoleScope, form: FormBody, call: ContractCall, done: string): Promise<void> {
-  if (form.confirm !== 'yes') return staff.flash({ tone: 'refused', text: 'Nothing was done: tick the confirmation box first.' });
+export async function runAction(staff: StaffRequest, scope: ConsoleScope, form: FormBody, call: ContractCall, done: string, page: string): Promise<string> {
+  if (form.confirm !== 'yes') return staff.flash({ tone: 'refused', text: 'Nothing was done: tick the confirmation box first.' }, page);
   const api = staff.api(scope);
-  if (!api) return staff.flash({ tone: 'refused', text: 'The API key of this sign-in is no longer configured. Sign out and sign in again.' });
+  if (!api) return staff.flash({ tone: 'refused', text: 'The API key of this sign-in is no longer configured. Sign out and sign in again.' }, page);
   const attempt = typeof form.attempt === 'string' && /^[0-9a-f-]{36}$/.test(form.attempt) ? `console:${form.attempt}` : undefined;
   const answer = await api.send(call.method, call.path, call.body, attempt);
-  await staff.flash(answer.ok ? { tone: 'done', text: done, position: answer.position } : { tone: 'refused', text: inPlainWords(answer.error) });
+  return staff.flash(answer.ok ? { tone: 'done', text: done, position: answer.position } : { tone: 'refused', text: inPlainWords(answer.error) }, page);
 }

@@ -14,6 +14,14 @@ export interface Flash {
   position?: string;
 }
 
+/** A flash as kept: named by the redirect of the action it reports, so only that page shows it. */
+export interface KeptFlash extends Flash {
+  id: string;
+}
+
+/** Outcomes kept per session: actions in several tabs at once each find theirs. */
+const KEPT_FLASHES = 5;
+
 interface SessionDoc extends Doc {
   /** SHA-256 of the cookie's token: the store never holds a usable token. */
   id: string;
@@ -21,13 +29,14 @@ interface SessionDoc extends Doc {
   keyNames: Partial<Record<ConsoleScope, string>>;
   createdAt: string;
   lastSeenAt: string;
-  flash: Flash | null;
+  /** Oldest first; at most KEPT_FLASHES. */
+  flashes: KeptFlash[];
 }
 
 export interface ConsoleSession extends Staff {
   /** The store key, for flash writes; not the cookie's token. */
   readonly id: string;
-  readonly flash: Flash | null;
+  readonly flashes: readonly KeptFlash[];
 }
 
 /** A session's last use is written at most this often (the idle timeout is this coarse). */
@@ -66,7 +75,7 @@ export class ConsoleSessions {
       keyNames: { ...staff.keyNames },
       createdAt: now,
       lastSeenAt: now,
-      flash: null,
+      flashes: [],
     });
     return token;
   }
@@ -84,20 +93,28 @@ export class ConsoleSessions {
       return null;
     }
     if (now - Date.parse(doc.lastSeenAt) >= TOUCH_MS) await this.collection.put({ ...doc, lastSeenAt: new Date(now).toISOString() });
-    return { id: doc.id, staffId: doc.staffId, keyNames: doc.keyNames, flash: doc.flash };
+    // A session kept before flashes were named has none (`flashes` absent).
+    return { id: doc.id, staffId: doc.staffId, keyNames: doc.keyNames, flashes: doc.flashes ?? [] };
   }
 
   async end(token: string | undefined): Promise<void> {
     if (token) await this.collection.delete(digest(token));
   }
 
-  async setFlash(session: ConsoleSession, flash: Flash): Promise<void> {
-    await this.update(session.id, { flash });
+  /** Keeps an action's outcome for the page its redirect names; returns the name. */
+  async keepFlash(session: ConsoleSession, flash: Flash): Promise<string> {
+    const id = randomBytes(9).toString('base64url');
+    await this.update(session.id, (doc) => ({ flashes: [...(doc.flashes ?? []), { ...flash, id }].slice(-KEPT_FLASHES) }));
+    return id;
   }
 
-  /** Clears a shown flash, so a reload does not repeat it. */
-  async clearFlash(session: ConsoleSession): Promise<void> {
-    if (session.flash) await this.update(session.id, { flash: null });
+  /** The flash of that name, removed so a reload does not repeat it; null when there is none. */
+  async takeFlash(session: ConsoleSession, id: string | undefined): Promise<Flash | null> {
+    const kept = id === undefined ? undefined : session.flashes.find((flash) => flash.id === id);
+    if (!kept) return null;
+    await this.update(session.id, (doc) => ({ flashes: (doc.flashes ?? []).filter((flash) => flash.id !== id) }));
+    const { id: _name, ...flash } = kept;
+    return flash;
   }
 
   /** Deletes sessions past their idle limit (which the absolute one outlasts); returns how many. */
@@ -109,9 +126,9 @@ export class ConsoleSessions {
     return stale.length;
   }
 
-  private async update(id: string, change: Partial<SessionDoc>): Promise<void> {
+  private async update(id: string, change: (doc: SessionDoc) => Partial<SessionDoc>): Promise<void> {
     const doc = await this.collection.get(id);
-    if (doc) await this.collection.put({ ...doc, ...change });
+    if (doc) await this.collection.put({ ...doc, ...change(doc) });
   }
 }
 

@@ -18,7 +18,7 @@ describe('ConsoleSessions', () => {
   it('finds a session by its token, and stores only the token\'s hash and the key\'s name', async () => {
     const token = await sessions.start(staff);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(await sessions.find(token)).toMatchObject({ staffId: 'agent-7', keyNames: { support: 'desk' }, flash: null });
+    expect(await sessions.find(token)).toMatchObject({ staffId: 'agent-7', keyNames: { support: 'desk' }, flashes: [] });
     const stored = JSON.stringify(await store.collection(CONSOLE_SESSIONS).find({}));
     expect(stored).not.toContain(token);
     expect(await sessions.find('not-a-token')).toBeNull();
@@ -47,16 +47,25 @@ describe('ConsoleSessions', () => {
     expect(await sessions.find(token)).toBeNull();
   });
 
-  it('ends at sign-out, and keeps a flash until it is cleared', async () => {
+  it('ends at sign-out, and keeps a flash until the page it names takes it', async () => {
     const token = await sessions.start(staff);
-    const session = (await sessions.find(token))!;
-    await sessions.setFlash(session, { tone: 'done', text: 'Locked.', position: '00000000000000000042' });
-    const next = (await sessions.find(token))!;
-    expect(next.flash).toEqual({ tone: 'done', text: 'Locked.', position: '00000000000000000042' });
-    await sessions.clearFlash(next);
-    expect((await sessions.find(token))!.flash).toBeNull();
+    const id = await sessions.keepFlash((await sessions.find(token))!, { tone: 'done', text: 'Locked.', position: '00000000000000000042' });
+    expect(id).toMatch(/^[A-Za-z0-9_-]{12}$/);
+    expect(await sessions.takeFlash((await sessions.find(token))!, undefined)).toBeNull();
+    expect(await sessions.takeFlash((await sessions.find(token))!, 'another-name')).toBeNull();
+    expect(await sessions.takeFlash((await sessions.find(token))!, id)).toEqual({ tone: 'done', text: 'Locked.', position: '00000000000000000042' });
+    expect(await sessions.takeFlash((await sessions.find(token))!, id)).toBeNull(); // shown once
     await sessions.end(token);
     expect(await sessions.find(token)).toBeNull();
+  });
+
+  it('keeps the flashes of actions taken in several tabs, each for its own page, the last five', async () => {
+    const token = await sessions.start(staff);
+    const ids: string[] = [];
+    for (let i = 1; i <= 6; i++) ids.push(await sessions.keepFlash((await sessions.find(token))!, { tone: 'done', text: `Action ${i}.` }));
+    expect(await sessions.takeFlash((await sessions.find(token))!, ids[0])).toBeNull();
+    expect(await sessions.takeFlash((await sessions.find(token))!, ids[5])).toEqual({ tone: 'done', text: 'Action 6.' });
+    expect(await sessions.takeFlash((await sessions.find(token))!, ids[1])).toEqual({ tone: 'done', text: 'Action 2.' });
   });
 
   it('purges sessions past their idle timeout', async () => {

@@ -63,12 +63,12 @@ describe('console over HTTP', () => {
     expect(forged.status).toBe(403);
     const unconfirmed = await agent.post(`/console/accounts/${accountId}/actions/lock`).type('form').send({ _csrf: csrf, reason: 'x' });
     expect(unconfirmed.status).toBe(303);
-    expect((await agent.get(`/console/accounts/${accountId}`)).text).toContain('tick the confirmation box');
+    expect((await agent.get(unconfirmed.headers.location as string)).text).toContain('tick the confirmation box');
     expect((await supportGet(w, `/v1/accounts/${accountId}`)).body.status).toBe('active');
 
     const locked = await agent.post(`/console/accounts/${accountId}/actions/lock`).type('form').send({ _csrf: csrf, reason: 'phishing report', confirm: 'yes' });
     expect(locked.status).toBe(303);
-    const page = await agent.get(`/console/accounts/${accountId}`);
+    const page = await agent.get(locked.headers.location as string);
     expect(page.text).toContain('The account is locked');
     const audit = await supportGet(w, `/v1/accounts/${accountId}/audit?type=AccountLocked`);
     expect(audit.body.entries[0].actor).toEqual({ type: 'support', id: 'agent-12' });
@@ -113,11 +113,24 @@ describe('console over HTTP', () => {
     expect((await supportGet(w, `/v1/accounts/${appeal.accountId}`)).body.status).toBe('active');
   });
 
+  it('shows an outcome once, on the page its action redirected to, and in no other tab', async () => {
+    const [first, second] = [await verifiedAccount(w, uniqueEmail('tab-a')), await verifiedAccount(w, uniqueEmail('tab-b'))];
+    const { agent, csrf } = await signedInAgent(w, 'agent-7', KEYS.support);
+    const locked = await agent.post(`/console/accounts/${first}/actions/lock`).type('form').send({ _csrf: csrf, reason: 'fraud', confirm: 'yes' });
+    expect(locked.headers.location).toMatch(new RegExp(`^/console/accounts/${first}\\?outcome=[A-Za-z0-9_-]+$`));
+
+    // Another tab of the same session, on another account and on the same one, before the redirect lands.
+    expect((await agent.get(`/console/accounts/${second}`)).text).not.toContain('The account is locked');
+    expect((await agent.get(`/console/accounts/${first}`)).text).not.toContain('The account is locked');
+    expect((await agent.get(locked.headers.location as string)).text).toContain('The account is locked');
+    expect((await agent.get(locked.headers.location as string)).text).not.toContain('The account is locked'); // a reload
+  });
+
   it('shows a refusal in plain words, and refuses paths that would climb out of the contract', async () => {
     const accountId = await verifiedAccount(w, uniqueEmail('refusal'));
     const { agent, csrf } = await signedInAgent(w, 'agent-7', KEYS.support);
-    await agent.post(`/console/accounts/${accountId}/actions/reinstate`).type('form').send({ _csrf: csrf, reason: 'x', confirm: 'yes' });
-    expect((await agent.get(`/console/accounts/${accountId}`)).text).toContain("The account&#39;s current state does not allow this (it is active).");
+    const refused = await agent.post(`/console/accounts/${accountId}/actions/reinstate`).type('form').send({ _csrf: csrf, reason: 'x', confirm: 'yes' });
+    expect((await agent.get(refused.headers.location as string)).text).toContain("The account&#39;s current state does not allow this (it is active).");
     expect((await agent.post('/console/usernames/release').type('form').send({ _csrf: csrf, username: '..', confirm: 'yes' })).status).toBe(404);
     expect((await agent.post(`/console/accounts/${accountId}/actions/constructor`).type('form').send({ _csrf: csrf, confirm: 'yes' })).status).toBe(404);
     expect((await agent.get('/console/accounts/..%2Fsupport%2Faccounts')).status).toBe(404);
@@ -185,8 +198,8 @@ describe('console reads its own writes', () => {
       const accountId = await verifiedAccount(w, uniqueEmail('ryw'));
       const { agent, csrf } = await signedInAgent(w, 'agent-7', KEYS.support);
       for (const [action, status] of [['lock', 'locked'], ['unlock', 'active'], ['suspend', 'suspended']] as const) {
-        await agent.post(`/console/accounts/${accountId}/actions/${action}`).type('form').send({ _csrf: csrf, reason: 'r', policyRef: 'ToS 1', confirm: 'yes' });
-        const page = await agent.get(`/console/accounts/${accountId}`);
+        const acted = await agent.post(`/console/accounts/${accountId}/actions/${action}`).type('form').send({ _csrf: csrf, reason: 'r', policyRef: 'ToS 1', confirm: 'yes' });
+        const page = await agent.get(acted.headers.location as string);
         expect(page.text).toContain(`<dt>Status</dt><dd><strong>${status}</strong></dd>`);
       }
     } finally {
@@ -247,7 +260,7 @@ describe('console behind an authenticating proxy', () => {
       .send({ _csrf: csrfOf(page.text), reason: 'fraud', confirm: 'yes' });
     expect(locked.status).toBe(303);
     // The page after the action reads its write (X-Min-Position), so the audit has it too.
-    expect((await asStaff(agent, `/console/accounts/${accountId}`, 'kim@corp.example', 'helpdesk')).text).toContain('The account is locked');
+    expect((await asStaff(agent, locked.headers.location as string, 'kim@corp.example', 'helpdesk')).text).toContain('The account is locked');
     const audit = await supportGet(w, `/v1/accounts/${accountId}/audit?type=AccountLocked`);
     expect(audit.body.entries[0].actor).toEqual({ type: 'support', id: 'kim@corp.example' });
   });

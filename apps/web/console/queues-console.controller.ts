@@ -44,8 +44,8 @@ export class QueuesConsoleController {
     const decision = decisionOf(form);
     if (!isUuid(caseId) || !decision) return notFoundPage(response, staff, 'There is no such recovery case or decision.');
     const done = decision === 'approve' ? 'Approved: two-factor authentication is off and the owner gets a password-reset link.' : 'Rejected: the owner is told.';
-    await runAction(staff, 'support', form, { method: 'POST', path: `/v1/recovery-cases/${caseId}/decision`, body: { decision, note: noteOf(form) } }, done);
-    response.redirect(303, '/console/queues');
+    const call = { method: 'POST' as const, path: `/v1/recovery-cases/${caseId}/decision`, body: { decision, note: noteOf(form) } };
+    response.redirect(303, await runAction(staff, 'support', form, call, done, '/console/queues'));
   }
 
   @Post('appeals/:accountId/:appealId')
@@ -57,7 +57,7 @@ export class QueuesConsoleController {
     if (!isUuid(accountId) || !isUuid(appealId) || !decision) return notFoundPage(response, staff, 'There is no such appeal or decision.');
     const contractDecision = decision === 'approve' ? 'reinstate' : 'uphold';
     const done = decision === 'approve' ? 'Approved: the account is reinstated and the owner is told.' : 'Rejected: the suspension stands and the owner is told.';
-    await runAction(staff, 'support', form, { method: 'POST', path: `/v1/accounts/${accountId}/appeals/${appealId}/decision`, body: { decision: contractDecision, note: noteOf(form) } }, done);
-    response.redirect(303, '/console/queues');
+    const call = { method: 'POST' as const, path: `/v1/accounts/${accountId}/appeals/${appealId}/decision`, body: { decision: contractDecision, note: noteOf(form) } };
+    response.redirect(303, await runAction(staff, 'support', form, call, done, '/console/queues'));
   }
 }

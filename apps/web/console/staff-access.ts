@@ -12,6 +12,8 @@ import { ConsoleSessions, type ConsoleSession, type Flash } from './console-sess
 import { scopesOf, validStaffId, type Staff } from './staff';
 import { StaffKeys } from './staff-keys';
 
+const OUTCOME_PARAM = 'outcome';
+
 /** What a console page handler works with once the staff member is known. */
 export class StaffRequest {
   constructor(
@@ -38,15 +40,19 @@ export class StaffRequest {
     return this.apis.for(this.request, this.session, scope, correlationIdOf(this.request));
   }
 
-  /** The outcome for the next page (after the redirect). */
-  flash(flash: Flash): Promise<void> {
-    return this.sessions.setFlash(this.session, flash);
+  /**
+   * Keeps an action's outcome for `page` and returns where to redirect: that page, naming
+   * the outcome (`?outcome=`), so it shows there once and in no other tab.
+   */
+  async flash(flash: Flash, page: string): Promise<string> {
+    const id = await this.sessions.keepFlash(this.session, flash);
+    return `${page}${page.includes('?') ? '&' : '?'}${OUTCOME_PARAM}=${id}`;
   }
 
-  /** The outcome of the last action, shown once; its position makes the page read that write. */
-  async takeFlash(): Promise<Flash | null> {
-    await this.sessions.clearFlash(this.session);
-    return this.session.flash;
+  /** The outcome this page was redirected with, shown once; its position makes the page read that write. */
+  takeFlash(): Promise<Flash | null> {
+    const id = this.request.query[OUTCOME_PARAM];
+    return this.sessions.takeFlash(this.session, typeof id === 'string' ? id : undefined);
   }
 }
 

@@ -78,8 +78,7 @@ export class SupportConsoleController {
     const action = Object.hasOwn(ACCOUNT_ACTIONS, name) ? ACCOUNT_ACTIONS[name] : undefined;
     if (!isUuid(id) || !action) return notFoundPage(response, staff, 'There is no such action.');
     const form = formOf(request);
-    await runAction(staff, 'support', form, action.call(id, form), action.done);
-    response.redirect(303, `/console/accounts/${id}`);
+    response.redirect(303, await runAction(staff, 'support', form, action.call(id, form), action.done, `/console/accounts/${id}`));
   }
 
   @Post('accounts/:id/sessions/:sessionId/revoke')
@@ -87,8 +86,8 @@ export class SupportConsoleController {
     const staff = await staffFor(this.access, request, response, 'support');
     if (!staff) return;
     if (!isUuid(id) || !isUuid(sessionId)) return notFoundPage(response, staff, 'There is no such session.');
-    await runAction(staff, 'support', formOf(request), { method: 'DELETE', path: `/v1/accounts/${id}/sessions/${sessionId}` }, 'The session is ended.');
-    response.redirect(303, `/console/accounts/${id}`);
+    const call = { method: 'DELETE' as const, path: `/v1/accounts/${id}/sessions/${sessionId}` };
+    response.redirect(303, await runAction(staff, 'support', formOf(request), call, 'The session is ended.', `/console/accounts/${id}`));
   }
 
   @Post('usernames/lock')
@@ -99,8 +98,7 @@ export class SupportConsoleController {
     const name = usernameSegment(form);
     if (!name) return notFoundPage(response, staff, 'That is not a username.');
     const call = { method: 'PUT' as const, path: `/v1/usernames/${name.segment}/lock`, body: { reason: String(form.reason ?? '').trim() } };
-    await runAction(staff, 'support', form, call, `The username “${name.username}” is locked: nobody can take it.`);
-    response.redirect(303, '/console/search');
+    response.redirect(303, await runAction(staff, 'support', form, call, `The username “${name.username}” is locked: nobody can take it.`, '/console/search'));
   }
 
   @Post('usernames/release')
@@ -110,8 +108,8 @@ export class SupportConsoleController {
     const form = formOf(request);
     const name = usernameSegment(form);
     if (!name) return notFoundPage(response, staff, 'That is not a username.');
-    await runAction(staff, 'support', form, { method: 'DELETE', path: `/v1/usernames/${name.segment}/lock` }, `The username “${name.username}” is released.`);
-    response.redirect(303, '/console/search');
+    const call = { method: 'DELETE' as const, path: `/v1/usernames/${name.segment}/lock` };
+    response.redirect(303, await runAction(staff, 'support', form, call, `The username “${name.username}” is released.`, '/console/search'));
   }
 }
 
