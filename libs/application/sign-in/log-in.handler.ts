@@ -40,7 +40,8 @@ export class LogInCommand extends Command<LoginResult> {
  * known addresses from unknown ones over many tries. So a `401 invalid_credentials` is
  * answered no sooner than UNIFORM_RESPONSE_MS after the request began, as the always-202
  * endpoints are; a successful login is not delayed. The floor must exceed the bcrypt
- * comparison (cost 12 ≈ 200 ms here; default floor 250 ms).
+ * comparison (cost 12: 200–275 ms on the development machines; default floor 400 ms), and
+ * start-up warns when it does not (PasswordHasher.checkFloor).
  */
 @CommandHandler(LogInCommand)
 export class LogInHandler implements ICommandHandler<LogInCommand> {

@@ -148,7 +148,7 @@ export function loadConfig(env: Env = process.env): WardenConfig {
     accountRecoveryTtlSeconds: linkTtl(env, 'ACCOUNT_RECOVERY_TTL_SECONDS', 3600),
     credentials: { touchSeconds: int(env, 'CREDENTIAL_TOUCH_SECONDS', 300, 0) },
     passwordMaxAgeDays: int(env, 'PASSWORD_MAX_AGE_DAYS', 180, 0),
-    uniformResponseMs: int(env, 'UNIFORM_RESPONSE_MS', 250, 0),
+    uniformResponseMs: int(env, 'UNIFORM_RESPONSE_MS', 400, 0),
     mail: { attempts: int(env, 'MAIL_ATTEMPTS', 5, 1), backoffMs: int(env, 'MAIL_BACKOFF_MS', 2000, 1) },
     projector: {
       pollIntervalMs: int(env, 'PROJECTOR_POLL_MS', 1000, 1),
