@@ -26,8 +26,18 @@ export function meetsGoal({ value, goal }: BenchRatio): boolean {
   }
 }
 
+/**
+ * Two decimals, or three when two would print the goal itself for a value on either side
+ * of it ("0.50 MISSES goal >= 0.5" was 0.495).
+ */
+function shownValue({ value, goal }: BenchRatio): string {
+  if (Number.isInteger(value)) return String(value);
+  const two = value.toFixed(2);
+  return Number(two) === goal.target && value !== goal.target ? value.toFixed(3) : two;
+}
+
 export function formatRatio(ratio: BenchRatio): string {
-  const shown = Number.isInteger(ratio.value) ? String(ratio.value) : ratio.value.toFixed(2);
+  const shown = shownValue(ratio);
   const verdict = meetsGoal(ratio) ? 'meets goal' : 'MISSES goal';
   return `${ratio.id.padEnd(4)} ${ratio.label.padEnd(64)} ${shown.padStart(9)} ${(ratio.unit ?? '×').padEnd(4)} goal ${ratio.goal.cmp} ${ratio.goal.target}  ${verdict}`;
 }
