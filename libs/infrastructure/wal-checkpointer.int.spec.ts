@@ -1,10 +1,9 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { SqliteEventStore } from './event-store/sqlite-event-store';
-import { sampleEvents } from './event-store/testing/sample-events';
+import { eventually, sampleEvents } from './event-store/testing/sample-events';
 import { SqliteReadStore } from './read-store/sqlite-read-store';
 import { SQLITE_DEFAULT_AUTOCHECKPOINT, WalCheckpointer } from './wal-checkpointer';
 
@@ -22,11 +21,6 @@ function walDatabase(file: string): Database.Database {
   return db;
 }
 
-async function until(condition: () => boolean, timeoutMs = 5000): Promise<boolean> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(10)) if (condition()) return true;
-  return condition();
-}
-
 describe('WalCheckpointer', () => {
   it('copies committed pages back into the database file on its own thread, the writer never doing it inside a commit', async () => {
     const file = join(dir, 'rows.db');
@@ -40,7 +34,7 @@ describe('WalCheckpointer', () => {
       const insert = db.prepare('INSERT INTO rows (body) VALUES (?)');
       for (let i = 0; i < 200; i++) insert.run('x'.repeat(3000));
 
-      expect(await until(() => statSync(file).size > before + 200 * 3000)).toBe(true);
+      await eventually(() => expect(statSync(file).size).toBeGreaterThan(before + 200 * 3000));
       expect(db.prepare('SELECT COUNT(*) AS n FROM rows').get()).toEqual({ n: 200 });
     } finally {
       await checkpointer.stop();
